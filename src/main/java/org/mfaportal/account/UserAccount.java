@@ -1,0 +1,117 @@
+package org.mfaportal.account;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** A member of staff who may sign in to the portal. */
+@Entity
+@Table(name = "user_account")
+@NamedQuery(name = UserAccount.BY_USERNAME, query = "select u from UserAccount u where u.username = :username")
+public class UserAccount {
+
+    static final String BY_USERNAME = "UserAccount.byUsername";
+    public static final int MAX_USERNAME_LENGTH = 100;
+
+    /** Members of this group get the {@code admin} role. */
+    public static final String ADMIN_GROUP = "admin";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = MAX_USERNAME_LENGTH)
+    private String username;
+
+    @Column(name = "display_name", nullable = false, length = 200)
+    private String displayName;
+
+    @Column(length = 254)
+    private String email;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Column(nullable = false)
+    private boolean enabled;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "user_group", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "group_name", length = 100)
+    private Set<String> groups = new TreeSet<>();
+
+    @Version
+    private long version;
+
+    protected UserAccount() {
+        // for JPA
+    }
+
+    UserAccount(String username, String displayName, String email, String passwordHash, Set<String> groups, Instant createdAt) {
+        this.username = normalizeUsername(username);
+        this.displayName = displayName;
+        this.email = email;
+        this.passwordHash = passwordHash;
+        this.groups = new TreeSet<>(groups);
+        this.enabled = true;
+        this.createdAt = createdAt;
+    }
+
+    /** Usernames are case-insensitive: "Alice" and "alice" are one account. */
+    public static String normalizeUsername(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Set<String> getGroups() {
+        return Collections.unmodifiableSet(groups);
+    }
+
+    public boolean isAdmin() {
+        return groups.contains(ADMIN_GROUP);
+    }
+}

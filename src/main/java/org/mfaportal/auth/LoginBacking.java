@@ -1,0 +1,78 @@
+package org.mfaportal.auth;
+
+import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.mfaportal.web.CurrentUser;
+import org.mfaportal.web.Messages;
+
+/** The sign-in form: hands the typed credential to the authentication mechanism, which decides where to go next. */
+@Named
+@RequestScoped
+public class LoginBacking {
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    FacesContext faces;
+
+    @Inject
+    Messages messages;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private String username;
+    private String password;
+
+    /** A signed-in user who opens the login page goes to the landing page instead. */
+    public void redirectIfSignedIn() throws IOException {
+        if (currentUser.isSignedIn()) {
+            ExternalContext external = faces.getExternalContext();
+            external.redirect(external.getRequestContextPath() + "/");
+        }
+    }
+
+    public void signIn() {
+        ExternalContext external = faces.getExternalContext();
+        AuthenticationStatus status = securityContext.authenticate(
+                (HttpServletRequest) external.getRequest(),
+                (HttpServletResponse) external.getResponse(),
+                withParams().newAuthentication(true)
+                        .credential(new UsernamePasswordCredential(username, new Password(password))));
+        switch (status) {
+            case SUCCESS, SEND_CONTINUE -> faces.responseComplete();
+            // One message for unknown user, wrong password and disabled account: no user enumeration.
+            case SEND_FAILURE, NOT_DONE -> messages.error(null, "login.failed");
+        }
+        password = null;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}

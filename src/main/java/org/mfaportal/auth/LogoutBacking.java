@@ -1,0 +1,38 @@
+package org.mfaportal.auth;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.security.Principal;
+import org.mfaportal.audit.AuditEventType;
+import org.mfaportal.audit.AuditService;
+import org.mfaportal.audit.RequestOrigin;
+
+/** Sign-out is a POST from the layout's form (so another site cannot sign users out with a link). */
+@Named
+@RequestScoped
+public class LogoutBacking {
+
+    @Inject
+    FacesContext faces;
+
+    @Inject
+    AuditService audit;
+
+    public void signOut() throws ServletException, IOException {
+        ExternalContext external = faces.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        Principal caller = request.getUserPrincipal();
+        if (caller != null) {
+            audit.recordOwn(AuditEventType.SIGNED_OUT, caller.getName(), RequestOrigin.of(request));
+        }
+        request.logout();
+        external.invalidateSession();
+        external.redirect(external.getRequestContextPath() + MfaAuthenticationMechanism.LOGIN_PAGE + "?signed-out");
+    }
+}
