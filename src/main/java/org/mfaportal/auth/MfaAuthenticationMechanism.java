@@ -55,11 +55,23 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus askForPassword(HttpServletRequest request, HttpMessageContext context) {
-        if ("GET".equals(request.getMethod())) {
+        if (isPageNavigation(request)) {
             ReturnPath.ofRequest(request.getContextPath(), request.getRequestURI(), request.getQueryString())
                     .ifPresent(path -> request.getSession().setAttribute(RETURN_PATH_ATTRIBUTE, path));
         }
         return context.redirect(request.getContextPath() + LOGIN_PAGE);
+    }
+
+    /**
+     * Only a page the user navigated to is worth returning to: the favicon or a script the login page loads
+     * must not replace it.
+     */
+    static boolean isPageNavigation(HttpServletRequest request) {
+        String fetchDestination = request.getHeader("Sec-Fetch-Dest");
+        String accept = request.getHeader("Accept");
+        return "GET".equals(request.getMethod())
+                && (fetchDestination == null || "document".equals(fetchDestination))
+                && (accept == null || accept.contains("text/html") || accept.contains("*/*"));
     }
 
     private AuthenticationStatus passwordStep(UsernamePasswordCredential password, HttpServletRequest request, HttpMessageContext context) {

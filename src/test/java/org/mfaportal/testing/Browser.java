@@ -1,0 +1,134 @@
+package org.mfaportal.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Headless Debian Chromium driven by Selenium, on {@code localhost} (WebAuthn refuses IP hosts). The driver and
+ * browser binaries are given explicitly so Selenium Manager never tries to download anything.
+ */
+public final class Browser implements AutoCloseable {
+
+    private static final String CHROMIUM = System.getProperty("chromium.binary", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getProperty("chromedriver.binary", "/usr/bin/chromedriver");
+
+    private final ChromeDriver driver;
+    private final String baseUrl;
+
+    private Browser(ChromeDriver driver, String baseUrl) {
+        this.driver = driver;
+        this.baseUrl = baseUrl;
+    }
+
+    /** A fresh browser profile (no cookies) for the deployment at {@code deploymentUrl}. */
+    public static Browser open(URL deploymentUrl) {
+        try {
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM);
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--window-size=1280,900",
+                    "--user-data-dir=" + Files.createTempDirectory("chromium-profile"));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(CHROMEDRIVER))
+                    .usingAnyFreePort()
+                    .build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            return new Browser(driver, localhost(deploymentUrl));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot create a browser profile directory", e);
+        }
+    }
+
+    /** Arquillian hands out 127.0.0.1; browsers treat IP hosts differently (WebAuthn refuses them). */
+    static String localhost(URL url) {
+        String base = url.toExternalForm().replace("://127.0.0.1:", "://localhost:");
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    public void open(String path) {
+        driver.get(baseUrl + path);
+    }
+
+    /** The current path, relative to the application. */
+    public String path() {
+        String url = driver.getCurrentUrl();
+        return url.startsWith(baseUrl) ? url.substring(baseUrl.length()) : url;
+    }
+
+    public WebElement find(String cssSelector) {
+        return driver.findElement(By.cssSelector(cssSelector));
+    }
+
+    public boolean has(String cssSelector) {
+        return !driver.findElements(By.cssSelector(cssSelector)).isEmpty();
+    }
+
+    public String text(String cssSelector) {
+        return find(cssSelector).getText();
+    }
+
+    public void type(String cssSelector, String value) {
+        WebElement field = find(cssSelector);
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    /** Clicks a button that submits a form and waits until the next page has replaced this one and finished loading. */
+    public void submitWith(String cssSelector) {
+        driver.executeScript("window.__portalPreviousPage = true;");
+        find(cssSelector).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(driver.executeScript(
+                        "return window.__portalPreviousPage === undefined && document.readyState === 'complete';")));
+    }
+
+    public String sessionCookie() {
+        Cookie cookie = driver.manage().getCookieNamed("JSESSIONID");
+        return cookie == null ? null : cookie.getValue();
+    }
+
+    public String pageSource() {
+        return driver.getPageSource();
+    }
+
+    /** True when the page shows a Java stack trace or exception chain: a user must never see one. */
+    public boolean showsStackTrace() {
+        String source = pageSource();
+        return source.contains("Caused by:") || source.matches("(?s).*\\bat [a-z]+\\.[a-zA-Z.$]+\\(.*") || source.contains("Stack Trace");
+    }
+
+    public WebDriver driver() {
+        return driver;
+    }
+
+    /** Signs in through the login form (the current page must be the login page). */
+    public void signIn(String username, String password) {
+        type("#login\\:username", username);
+        type("#login\\:password", password);
+        submitWith("#login\\:signIn");
+    }
+
+    public void signOut() {
+        submitWith("#signOutForm\\:signOut");
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
