@@ -6,7 +6,19 @@ public enum AuditEventType {
     PASSWORD_ACCEPTED,
     /** Unknown username, wrong password or disabled account: deliberately not distinguished. */
     PASSWORD_REJECTED,
+    /** The second factor was accepted (detail: which kind). */
+    SECOND_FACTOR_ACCEPTED,
+    /** A wrong, malformed or replayed second-factor code. */
+    SECOND_FACTOR_REJECTED,
+    /** Too many wrong codes: the pending sign-in was ended and the password is needed again. */
+    SECOND_FACTOR_ATTEMPTS_EXHAUSTED,
+    /** The user abandoned a sign-in at the second-factor step. */
+    SIGN_IN_CANCELLED,
     /** The container now knows the user: the sign-in is complete. */
     SIGN_IN_COMPLETED,
-    SIGNED_OUT
+    SIGNED_OUT,
+    FACTOR_ADDED,
+    FACTOR_REMOVED,
+    RECOVERY_CODES_GENERATED,
+    RECOVERY_CODE_USED
 }

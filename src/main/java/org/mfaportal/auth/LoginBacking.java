@@ -45,6 +45,12 @@ public class LoginBacking {
         }
     }
 
+    /** The explanation for {@code ?notice=...}, or null for unknown values. */
+    public String getNotice() {
+        String parameter = faces.getExternalContext().getRequestParameterMap().get("notice");
+        return LoginNotice.fromParameter(parameter).map(notice -> messages.text(notice.messageKey())).orElse(null);
+    }
+
     public void signIn() {
         ExternalContext external = faces.getExternalContext();
         AuthenticationStatus status = securityContext.authenticate(

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.security.Principal;
 import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
-import org.mfaportal.audit.RequestOrigin;
 
 /** Sign-out is a POST from the layout's form (so another site cannot sign users out with a link). */
 @Named
@@ -29,10 +28,10 @@ public class LogoutBacking {
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         Principal caller = request.getUserPrincipal();
         if (caller != null) {
-            audit.recordOwn(AuditEventType.SIGNED_OUT, caller.getName(), RequestOrigin.of(request));
+            audit.recordOwn(AuditEventType.SIGNED_OUT, caller.getName());
         }
         request.logout();
         external.invalidateSession();
-        external.redirect(external.getRequestContextPath() + MfaAuthenticationMechanism.LOGIN_PAGE + "?signed-out");
+        external.redirect(external.getRequestContextPath() + MfaAuthenticationMechanism.LOGIN_PAGE + "?notice=" + LoginNotice.SIGNED_OUT.parameter());
     }
 }

@@ -6,24 +6,32 @@ import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.AutoApplySession;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Set;
+import org.mfaportal.account.UserAccount;
+import org.mfaportal.account.UserAccountService;
 import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
-import org.mfaportal.audit.RequestOrigin;
+import org.mfaportal.mfa.MfaService;
 
 /**
  * The portal's only way in: the login state machine of docs/architecture.md.
  *
  * <pre>
- * ANONYMOUS --protected page--> redirect to /login (the page is remembered as the return path)
- * ANONYMOUS --password ok-----> AUTHENTICATED: new session id, container told, back to the return path
- * ANONYMOUS --password wrong--> ANONYMOUS (generic message)
+ * ANONYMOUS   --protected page----------> redirect to /login (the page is remembered as the return path)
+ * ANONYMOUS   --password ok, no factor--> AUTHENTICATED
+ * ANONYMOUS   --password ok, factor-----> PENDING_MFA (a PendingLogin row; its token in the session)
+ * PENDING_MFA --protected page----------> redirect to /mfa/authenticate
+ * PENDING_MFA --second factor ok--------> AUTHENTICATED
+ * PENDING_MFA --expired / 5 wrong codes / cancel--> ANONYMOUS
+ * AUTHENTICATED: new session id, container told, redirect to the return path
  * </pre>
  *
  * Once the container knows the caller, {@link AutoApplySession} re-establishes them on each request from the
@@ -34,22 +42,36 @@ import org.mfaportal.audit.RequestOrigin;
 public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     static final String LOGIN_PAGE = "/login";
-    static final String RETURN_PATH_ATTRIBUTE = ReturnPath.class.getName();
+    static final String SECOND_FACTOR_PAGE = "/mfa/authenticate";
 
     @Inject
     IdentityStoreHandler identityStores;
 
     @Inject
+    UserAccountService accounts;
+
+    @Inject
+    MfaService mfa;
+
+    @Inject
+    PendingLoginService pendingLogins;
+
+    @Inject
     AuditService audit;
 
     @Override
-    public AuthenticationStatus validateRequest(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
-            HttpMessageContext context) {
-        if (context.getAuthParameters().getCredential() instanceof UsernamePasswordCredential password) {
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        Credential credential = context.getAuthParameters().getCredential();
+        if (credential instanceof UsernamePasswordCredential password) {
             return passwordStep(password, request, context);
         }
+        if (credential instanceof OneTimeCodeCredential code) {
+            return secondFactorStep(code, request, context);
+        }
         if (context.isProtected()) {
-            return askForPassword(request, context);
+            return hasLivePendingLogin(request)
+                    ? context.redirect(request.getContextPath() + SECOND_FACTOR_PAGE)
+                    : askForPassword(request, context);
         }
         return context.doNothing();
     }
@@ -57,7 +79,7 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
     private AuthenticationStatus askForPassword(HttpServletRequest request, HttpMessageContext context) {
         if (isPageNavigation(request)) {
             ReturnPath.ofRequest(request.getContextPath(), request.getRequestURI(), request.getQueryString())
-                    .ifPresent(path -> request.getSession().setAttribute(RETURN_PATH_ATTRIBUTE, path));
+                    .ifPresent(path -> SignInSession.rememberReturnPath(request, path));
         }
         return context.redirect(request.getContextPath() + LOGIN_PAGE);
     }
@@ -75,35 +97,61 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
     }
 
     private AuthenticationStatus passwordStep(UsernamePasswordCredential password, HttpServletRequest request, HttpMessageContext context) {
+        SignInSession.forgetPendingLogin(request);
         CredentialValidationResult result = identityStores.validate(password);
-        RequestOrigin origin = RequestOrigin.of(request);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-            audit.record(AuditEventType.PASSWORD_REJECTED, null, password.getCaller(), origin, null);
+            audit.record(AuditEventType.PASSWORD_REJECTED, null, password.getCaller(), null);
             return AuthenticationStatus.SEND_FAILURE;
         }
         String username = result.getCallerPrincipal().getName();
-        audit.recordOwn(AuditEventType.PASSWORD_ACCEPTED, username, origin);
-        return completeSignIn(result, request, context);
+        audit.recordOwn(AuditEventType.PASSWORD_ACCEPTED, username);
+        UserAccount account = accounts.findByUsername(username).orElseThrow();
+        ReturnPath returnPath = SignInSession.takeReturnPath(request);
+        if (mfa.isMfaEnabled(account)) {
+            String token = pendingLogins.start(account, result.getCallerGroups(), returnPath);
+            request.changeSessionId();
+            SignInSession.rememberPendingLogin(request, token);
+            return context.redirect(request.getContextPath() + SECOND_FACTOR_PAGE);
+        }
+        return completeSignIn(username, result.getCallerGroups(), returnPath, request, context);
+    }
+
+    private AuthenticationStatus secondFactorStep(OneTimeCodeCredential code, HttpServletRequest request, HttpMessageContext context) {
+        String token = SignInSession.pendingLoginToken(request).orElse(null);
+        SecondFactorResult result = token == null ? new SecondFactorResult.NoPendingLogin() : pendingLogins.verifySecondFactor(token, code.code());
+        request.setAttribute(SecondFactorResult.class.getName(), result);
+        if (result instanceof SecondFactorResult.Verified verified) {
+            SignInSession.forgetPendingLogin(request);
+            if (verified.factor() == SecondFactorResult.SecondFactorKind.RECOVERY_CODE) {
+                SignInSession.rememberRecoveryCodesLeft(request, verified.recoveryCodesLeft());
+            }
+            return completeSignIn(verified.username(), verified.groups(), verified.returnPath(), request, context);
+        }
+        if (!(result instanceof SecondFactorResult.Rejected)) {
+            SignInSession.forgetPendingLogin(request);
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private boolean hasLivePendingLogin(HttpServletRequest request) {
+        boolean live = SignInSession.pendingLoginToken(request).flatMap(pendingLogins::find).isPresent();
+        if (!live) {
+            SignInSession.forgetPendingLogin(request);
+        }
+        return live;
     }
 
     /** The only transition into AUTHENTICATED. */
-    private AuthenticationStatus completeSignIn(CredentialValidationResult result, HttpServletRequest request, HttpMessageContext context) {
-        ReturnPath returnPath = takeReturnPath(request);
+    private AuthenticationStatus completeSignIn(String username, Set<String> groups, ReturnPath returnPath,
+            HttpServletRequest request, HttpMessageContext context) {
         // A new session id at the privilege change defeats session fixation.
         request.changeSessionId();
-        audit.recordOwn(AuditEventType.SIGN_IN_COMPLETED, result.getCallerPrincipal().getName(), RequestOrigin.of(request));
+        audit.recordOwn(AuditEventType.SIGN_IN_COMPLETED, username);
         try {
             context.getResponse().sendRedirect(returnPath.withContextPath(request.getContextPath()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return context.notifyContainerAboutLogin(result);
-    }
-
-    private static ReturnPath takeReturnPath(HttpServletRequest request) {
-        HttpSession session = request.getSession();
-        Object stored = session.getAttribute(RETURN_PATH_ATTRIBUTE);
-        session.removeAttribute(RETURN_PATH_ATTRIBUTE);
-        return stored instanceof ReturnPath path ? path : ReturnPath.HOME;
+        return context.notifyContainerAboutLogin(username, groups);
     }
 }

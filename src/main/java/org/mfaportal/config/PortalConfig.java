@@ -2,7 +2,11 @@ package org.mfaportal.config;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mfaportal.mfa.totp.HmacAlgorithm;
+import org.mfaportal.mfa.totp.Totp;
 
 /**
  * The one typed view of the portal's MicroProfile Config keys. Defaults live in
@@ -20,6 +24,42 @@ public class PortalConfig {
     @ConfigProperty(name = "mfa.password.iterations")
     int passwordIterations;
 
+    @Inject
+    @ConfigProperty(name = "mfa.secret-key")
+    Optional<String> secretKey;
+
+    @Inject
+    @ConfigProperty(name = "mfa.totp.issuer")
+    String totpIssuer;
+
+    @Inject
+    @ConfigProperty(name = "mfa.totp.algorithm")
+    String totpAlgorithm;
+
+    @Inject
+    @ConfigProperty(name = "mfa.totp.digits")
+    int totpDigits;
+
+    @Inject
+    @ConfigProperty(name = "mfa.totp.period")
+    int totpPeriodSeconds;
+
+    @Inject
+    @ConfigProperty(name = "mfa.totp.tolerance")
+    int totpTolerance;
+
+    @Inject
+    @ConfigProperty(name = "mfa.recovery-codes.count")
+    int recoveryCodeCount;
+
+    @Inject
+    @ConfigProperty(name = "mfa.login.pending-timeout")
+    Duration pendingLoginTimeout;
+
+    @Inject
+    @ConfigProperty(name = "mfa.login.max-second-factor-attempts")
+    int maxSecondFactorAttempts;
+
     /** Dev mode seeds demo accounts and relaxes production-only requirements; never set it in production. */
     public boolean devMode() {
         return devMode;
@@ -27,5 +67,38 @@ public class PortalConfig {
 
     public int passwordIterations() {
         return passwordIterations;
+    }
+
+    /** The AES key (Base64, 32 bytes) that seals factor secrets at rest; empty when not configured. */
+    public Optional<String> secretKey() {
+        return secretKey.filter(key -> !key.isBlank());
+    }
+
+    public String totpIssuer() {
+        return totpIssuer;
+    }
+
+    /** The parameters new authenticator apps are enrolled with; each enrolment keeps its own afterwards. */
+    public Totp totpForNewEnrolments() {
+        return new Totp(HmacAlgorithm.fromName(totpAlgorithm), totpDigits, totpPeriodSeconds);
+    }
+
+    /** Time steps accepted on either side of now, for clock drift and typing time. */
+    public int totpTolerance() {
+        return totpTolerance;
+    }
+
+    public int recoveryCodeCount() {
+        return recoveryCodeCount;
+    }
+
+    /** How long a sign-in may wait between password and second factor. */
+    public Duration pendingLoginTimeout() {
+        return pendingLoginTimeout;
+    }
+
+    /** Wrong second-factor codes that end a pending sign-in (the password must be entered again). */
+    public int maxSecondFactorAttempts() {
+        return maxSecondFactorAttempts;
     }
 }

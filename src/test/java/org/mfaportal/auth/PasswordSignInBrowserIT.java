@@ -133,8 +133,8 @@ class PasswordSignInBrowserIT {
 
         browser.signOut();
 
-        assertEquals("/login?signed-out", browser.path());
-        assertEquals("You have signed out.", browser.text("#signedOutNotice"));
+        assertEquals("/login?notice=signed-out", browser.path());
+        assertEquals("You have signed out.", browser.text("#loginNotice"));
         browser.open("/");
         assertEquals("/login", browser.path());
         assertNotEquals(signedInSession, browser.sessionCookie());

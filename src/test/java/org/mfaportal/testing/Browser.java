@@ -2,6 +2,11 @@ package org.mfaportal.testing;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.URL;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -59,6 +64,25 @@ public final class Browser implements AutoCloseable {
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
+    /** A new account with no factors, made by the test deployment's support servlet. */
+    public String newAccount() {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/test-support/new-account"))
+                            .POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Test account not created: HTTP " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public void open(String path) {
         driver.get(baseUrl + path);
     }
@@ -89,8 +113,12 @@ public final class Browser implements AutoCloseable {
 
     /** Clicks a button that submits a form and waits until the next page has replaced this one and finished loading. */
     public void submitWith(String cssSelector) {
+        clickAndAwaitNextPage(find(cssSelector));
+    }
+
+    private void clickAndAwaitNextPage(WebElement element) {
         driver.executeScript("window.__portalPreviousPage = true;");
-        find(cssSelector).click();
+        element.click();
         new WebDriverWait(driver, Duration.ofSeconds(20))
                 .ignoring(WebDriverException.class)
                 .until(d -> Boolean.TRUE.equals(driver.executeScript(
@@ -121,6 +149,14 @@ public final class Browser implements AutoCloseable {
         type("#login\\:username", username);
         type("#login\\:password", password);
         submitWith("#login\\:signIn");
+    }
+
+    /** Clicks a button guarded by a PrimeFaces confirmation and answers yes. */
+    public void submitConfirmed(String cssSelector) {
+        find(cssSelector).click();
+        WebElement yes = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(d -> d.findElements(By.cssSelector("#confirmYes")).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
+        clickAndAwaitNextPage(yes);
     }
 
     public void signOut() {

@@ -20,7 +20,7 @@ public final class PortalDeployment {
         return ShrinkWrap.create(ZipImporter.class, "mfa-portal.war")
                 .importFrom(war)
                 .as(WebArchive.class)
-                .addClasses(TestAccounts.class, TestAccounts.Account.class)
+                .addClasses(TestAccounts.class, TestAccounts.Account.class, TestSupportServlet.class)
                 .addAsLibrary(ShrinkWrap.create(JavaArchive.class, "arquillian-runner-open.jar")
                         .addAsManifestResource("arquillian-runner/web-fragment.xml", "web-fragment.xml"));
     }

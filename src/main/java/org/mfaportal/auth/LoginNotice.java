@@ -1,0 +1,32 @@
+package org.mfaportal.auth;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** Why the login page is shown again; only these values of {@code ?notice=} mean anything. */
+public enum LoginNotice {
+    SIGNED_OUT("signed-out", "login.notice.signed-out"),
+    EXPIRED("expired", "login.notice.expired"),
+    TOO_MANY_CODES("too-many-codes", "login.notice.too-many-codes"),
+    CANCELLED("cancelled", "login.notice.cancelled");
+
+    private final String parameter;
+    private final String messageKey;
+
+    LoginNotice(String parameter, String messageKey) {
+        this.parameter = parameter;
+        this.messageKey = messageKey;
+    }
+
+    public String parameter() {
+        return parameter;
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public static Optional<LoginNotice> fromParameter(String value) {
+        return Arrays.stream(values()).filter(notice -> notice.parameter.equals(value)).findFirst();
+    }
+}

@@ -1,0 +1,151 @@
+package org.mfaportal.auth;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.Set;
+import org.mfaportal.account.UserAccount;
+import org.mfaportal.audit.AuditEventType;
+import org.mfaportal.audit.AuditService;
+import org.mfaportal.auth.SecondFactorResult.SecondFactorKind;
+import org.mfaportal.config.PortalConfig;
+import org.mfaportal.mfa.recovery.RecoveryCodeService;
+import org.mfaportal.mfa.totp.TotpService;
+
+/** Pending sign-ins (PENDING_MFA): created after the password, ended by the second factor, expiry or cancel. */
+@Stateless
+public class PendingLoginService {
+
+    /** Longer input cannot be any code: refused before any work is done. */
+    static final int MAX_CODE_LENGTH = 64;
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    PortalConfig config;
+
+    @Inject
+    TotpService totp;
+
+    @Inject
+    RecoveryCodeService recoveryCodes;
+
+    @Inject
+    AuditService audit;
+
+    /** Starts a pending sign-in and returns its token: 256 random bits, of which only the hash is stored. */
+    public String start(UserAccount user, Set<String> groups, ReturnPath returnPath) {
+        byte[] token = new byte[32];
+        RANDOM.nextBytes(token);
+        String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+        Instant now = clock.instant();
+        em.persist(new PendingLogin(hash(encoded), em.getReference(UserAccount.class, user.getId()), groups, returnPath,
+                now, now.plus(config.pendingLoginTimeout())));
+        return encoded;
+    }
+
+    /** The live pending sign-in for this token; an expired one is deleted on sight. */
+    public Optional<PendingLogin> find(String token) {
+        if (token == null || token.length() > MAX_CODE_LENGTH) {
+            return Optional.empty();
+        }
+        Optional<PendingLogin> pending = em.createNamedQuery(PendingLogin.BY_TOKEN_HASH, PendingLogin.class)
+                .setParameter("tokenHash", hash(token))
+                .getResultStream()
+                .findFirst();
+        if (pending.isPresent() && pending.get().isExpiredAt(clock.instant())) {
+            delete(pending.get());
+            return Optional.empty();
+        }
+        return pending;
+    }
+
+    /**
+     * Checks one code, an authenticator-app code or a recovery code, against the user of the pending sign-in. On
+     * success the pending sign-in is consumed (exactly once, even under concurrent attempts).
+     */
+    public SecondFactorResult verifySecondFactor(String token, String code) {
+        Optional<PendingLogin> found = find(token);
+        if (found.isEmpty()) {
+            return new SecondFactorResult.NoPendingLogin();
+        }
+        PendingLogin pending = found.get();
+        UserAccount user = pending.getUser();
+        Optional<SecondFactorKind> factor = checkCode(user, code);
+        if (factor.isPresent()) {
+            if (!delete(pending)) {
+                return new SecondFactorResult.NoPendingLogin();
+            }
+            audit.recordOwn(AuditEventType.SECOND_FACTOR_ACCEPTED, user.getUsername(), factor.get().name());
+            int recoveryCodesLeft = factor.get() == SecondFactorKind.RECOVERY_CODE ? recoveryCodes.unusedRecoveryCodes(user) : -1;
+            return new SecondFactorResult.Verified(user.getUsername(), pending.getGroups(), pending.getReturnPath(), factor.get(), recoveryCodesLeft);
+        }
+        int failures = countFailure(pending);
+        audit.recordOwn(AuditEventType.SECOND_FACTOR_REJECTED, user.getUsername(), "attempt " + failures);
+        if (failures >= config.maxSecondFactorAttempts()) {
+            delete(pending);
+            audit.recordOwn(AuditEventType.SECOND_FACTOR_ATTEMPTS_EXHAUSTED, user.getUsername());
+            return new SecondFactorResult.AttemptsExhausted();
+        }
+        return new SecondFactorResult.Rejected(config.maxSecondFactorAttempts() - failures);
+    }
+
+    public void cancel(String token) {
+        find(token).ifPresent(pending -> {
+            delete(pending);
+            audit.recordOwn(AuditEventType.SIGN_IN_CANCELLED, pending.getUser().getUsername());
+        });
+    }
+
+    /** Abandoned sign-ins are removed, so the table stays as small as the number of people signing in right now. */
+    @Schedule(minute = "*/5", hour = "*", persistent = false)
+    public int purgeExpired() {
+        return em.createNamedQuery(PendingLogin.DELETE_EXPIRED).setParameter("now", clock.instant()).executeUpdate();
+    }
+
+    /** Digits only (up to 8) are an authenticator-app code; anything else is tried as a recovery code. */
+    private Optional<SecondFactorKind> checkCode(UserAccount user, String code) {
+        if (code == null || code.length() > MAX_CODE_LENGTH) {
+            return Optional.empty();
+        }
+        String compact = code.replaceAll("[ \\t]", "");
+        if (compact.length() <= 8 && compact.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return totp.verify(user, compact) ? Optional.of(SecondFactorKind.TOTP) : Optional.empty();
+        }
+        return recoveryCodes.redeemRecoveryCode(user, code) ? Optional.of(SecondFactorKind.RECOVERY_CODE) : Optional.empty();
+    }
+
+    private int countFailure(PendingLogin pending) {
+        em.createNamedQuery(PendingLogin.COUNT_FAILURE).setParameter("id", pending.getId()).executeUpdate();
+        return em.createNamedQuery(PendingLogin.FAILURES, Integer.class).setParameter("id", pending.getId()).getSingleResult();
+    }
+
+    private boolean delete(PendingLogin pending) {
+        return em.createNamedQuery(PendingLogin.DELETE_BY_ID).setParameter("id", pending.getId()).executeUpdate() == 1;
+    }
+
+    static String hash(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.mfaportal.auth;
+
+import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.mfaportal.web.Messages;
+
+/** The second-factor page: hands the typed code to the authentication mechanism and explains the outcome. */
+@Named
+@RequestScoped
+public class SecondFactorBacking {
+
+    @Inject
+    SecurityContext securityContext;
+
+    @Inject
+    FacesContext faces;
+
+    @Inject
+    PendingLoginService pendingLogins;
+
+    @Inject
+    Messages messages;
+
+    private String code;
+
+    /** Without a live pending sign-in this page has nothing to offer: back to the password. */
+    public void requirePendingLogin() throws IOException {
+        if (SignInSession.pendingLoginToken(request()).flatMap(pendingLogins::find).isEmpty()) {
+            SignInSession.forgetPendingLogin(request());
+            redirectToLogin(LoginNotice.EXPIRED);
+        }
+    }
+
+    public void verify() throws IOException {
+        AuthenticationStatus status = securityContext.authenticate(request(), (HttpServletResponse) external().getResponse(),
+                withParams().newAuthentication(true).credential(new OneTimeCodeCredential(code)));
+        code = null;
+        if (status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE) {
+            faces.responseComplete();
+            return;
+        }
+        Object result = request().getAttribute(SecondFactorResult.class.getName());
+        if (result instanceof SecondFactorResult.Rejected rejected) {
+            messages.error("secondFactor:code", "mfa.authenticate.rejected", rejected.attemptsLeft());
+        } else if (result instanceof SecondFactorResult.AttemptsExhausted) {
+            redirectToLogin(LoginNotice.TOO_MANY_CODES);
+        } else {
+            redirectToLogin(LoginNotice.EXPIRED);
+        }
+    }
+
+    public void cancel() throws IOException {
+        SignInSession.pendingLoginToken(request()).ifPresent(pendingLogins::cancel);
+        SignInSession.forgetPendingLogin(request());
+        redirectToLogin(LoginNotice.CANCELLED);
+    }
+
+    private void redirectToLogin(LoginNotice notice) throws IOException {
+        external().redirect(external().getRequestContextPath() + MfaAuthenticationMechanism.LOGIN_PAGE + "?notice=" + notice.parameter());
+    }
+
+    private ExternalContext external() {
+        return faces.getExternalContext();
+    }
+
+    private HttpServletRequest request() {
+        return (HttpServletRequest) external().getRequest();
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+    }
+}

@@ -1,0 +1,28 @@
+package org.mfaportal.auth;
+
+import java.util.Set;
+
+/** What became of one second-factor attempt on a pending sign-in. */
+public sealed interface SecondFactorResult {
+
+    /** The factor matched: the sign-in may complete as {@code username} with {@code groups}. */
+    record Verified(String username, Set<String> groups, ReturnPath returnPath, SecondFactorKind factor,
+            int recoveryCodesLeft) implements SecondFactorResult {
+    }
+
+    /** Wrong, malformed or already used code; the pending sign-in goes on. */
+    record Rejected(int attemptsLeft) implements SecondFactorResult {
+    }
+
+    /** Too many wrong codes: the pending sign-in is gone, the password is needed again. */
+    record AttemptsExhausted() implements SecondFactorResult {
+    }
+
+    /** No pending sign-in for this token: never started, expired, cancelled or already completed. */
+    record NoPendingLogin() implements SecondFactorResult {
+    }
+
+    enum SecondFactorKind {
+        TOTP, RECOVERY_CODE
+    }
+}

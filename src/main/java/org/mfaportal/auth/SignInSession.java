@@ -1,0 +1,58 @@
+package org.mfaportal.auth;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+import java.util.Optional;
+
+/**
+ * The only sign-in state kept in the HTTP session: where to return after sign-in, the token of the pending sign-in
+ * (its state is in the database) and a one-time notice for the page after sign-in.
+ */
+final class SignInSession {
+
+    private static final String RETURN_PATH = SignInSession.class.getName() + ".returnPath";
+    private static final String PENDING_LOGIN_TOKEN = SignInSession.class.getName() + ".pendingLoginToken";
+    private static final String RECOVERY_CODES_LEFT = SignInSession.class.getName() + ".recoveryCodesLeft";
+
+    private SignInSession() {
+    }
+
+    static void rememberReturnPath(HttpServletRequest request, ReturnPath path) {
+        request.getSession().setAttribute(RETURN_PATH, path);
+    }
+
+    static ReturnPath takeReturnPath(HttpServletRequest request) {
+        return take(request, RETURN_PATH, ReturnPath.class).orElse(ReturnPath.HOME);
+    }
+
+    static void rememberPendingLogin(HttpServletRequest request, String token) {
+        request.getSession().setAttribute(PENDING_LOGIN_TOKEN, token);
+    }
+
+    static Optional<String> pendingLoginToken(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session == null ? Optional.empty() : Optional.ofNullable((String) session.getAttribute(PENDING_LOGIN_TOKEN));
+    }
+
+    static void forgetPendingLogin(HttpServletRequest request) {
+        take(request, PENDING_LOGIN_TOKEN, String.class);
+    }
+
+    static void rememberRecoveryCodesLeft(HttpServletRequest request, int left) {
+        request.getSession().setAttribute(RECOVERY_CODES_LEFT, left);
+    }
+
+    static Optional<Integer> takeRecoveryCodesLeft(HttpServletRequest request) {
+        return take(request, RECOVERY_CODES_LEFT, Integer.class);
+    }
+
+    private static <T> Optional<T> take(HttpServletRequest request, String attribute, Class<T> type) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return Optional.empty();
+        }
+        Object value = session.getAttribute(attribute);
+        session.removeAttribute(attribute);
+        return type.isInstance(value) ? Optional.of(type.cast(value)) : Optional.empty();
+    }
+}

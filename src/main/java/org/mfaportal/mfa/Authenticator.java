@@ -1,0 +1,130 @@
+package org.mfaportal.mfa;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.mfaportal.account.UserAccount;
+import org.mfaportal.mfa.totp.HmacAlgorithm;
+import org.mfaportal.mfa.totp.Totp;
+
+/** One enrolled second factor of a user. */
+@Entity
+@Table(name = "authenticator")
+@NamedQuery(name = Authenticator.OF_USER, query = "select a from Authenticator a where a.user.id = :userId order by a.createdAt, a.id")
+@NamedQuery(name = Authenticator.OF_USER_AND_TYPE,
+        query = "select a from Authenticator a where a.user.id = :userId and a.type = :type order by a.createdAt, a.id")
+@NamedQuery(name = Authenticator.COUNT_OF_USER, query = "select count(a) from Authenticator a where a.user.id = :userId")
+@NamedQuery(name = Authenticator.ACCEPT_TOTP_STEP, query = """
+        update Authenticator a set a.totpLastUsedStep = :step, a.lastUsedAt = :now
+        where a.id = :id and (a.totpLastUsedStep is null or a.totpLastUsedStep < :step)""")
+public class Authenticator {
+
+    public static final String OF_USER = "Authenticator.ofUser";
+    public static final String OF_USER_AND_TYPE = "Authenticator.ofUserAndType";
+    public static final String COUNT_OF_USER = "Authenticator.countOfUser";
+    public static final String ACCEPT_TOTP_STEP = "Authenticator.acceptTotpStep";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "user_id")
+    private UserAccount user;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 30)
+    private AuthenticatorType type;
+
+    @Column(nullable = false, length = 100)
+    private String name;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "last_used_at")
+    private Instant lastUsedAt;
+
+    @Column(name = "totp_secret")
+    private String totpSealedSecret;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "totp_algorithm", length = 10)
+    private HmacAlgorithm totpAlgorithm;
+
+    @Column(name = "totp_digits")
+    private Integer totpDigits;
+
+    @Column(name = "totp_period")
+    private Integer totpPeriodSeconds;
+
+    @Column(name = "totp_last_used_step")
+    private Long totpLastUsedStep;
+
+    protected Authenticator() {
+        // for JPA
+    }
+
+    /** An authenticator app whose first code was accepted at {@code acceptedStep}, which can never be used again. */
+    public static Authenticator totp(UserAccount user, String name, String sealedSecret, Totp totp, long acceptedStep, Instant now) {
+        Authenticator authenticator = new Authenticator();
+        authenticator.user = user;
+        authenticator.type = AuthenticatorType.TOTP;
+        authenticator.name = name;
+        authenticator.createdAt = now;
+        authenticator.lastUsedAt = now;
+        authenticator.totpSealedSecret = sealedSecret;
+        authenticator.totpAlgorithm = totp.algorithm();
+        authenticator.totpDigits = totp.digits();
+        authenticator.totpPeriodSeconds = totp.periodSeconds();
+        authenticator.totpLastUsedStep = acceptedStep;
+        return authenticator;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public UserAccount getUser() {
+        return user;
+    }
+
+    public AuthenticatorType getType() {
+        return type;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getLastUsedAt() {
+        return lastUsedAt;
+    }
+
+    public String getTotpSealedSecret() {
+        return totpSealedSecret;
+    }
+
+    /** The parameters this app was enrolled with; later configuration changes do not break it. */
+    public Totp getTotp() {
+        return new Totp(totpAlgorithm, totpDigits, totpPeriodSeconds);
+    }
+
+    public long getTotpLastUsedStep() {
+        return totpLastUsedStep == null ? Long.MIN_VALUE : totpLastUsedStep;
+    }
+}

@@ -1,0 +1,7 @@
+package org.mfaportal.mfa;
+
+/** Kinds of second factor a user can enrol. Recovery codes are a fallback kept apart (see {@code mfa.recovery}). */
+public enum AuthenticatorType {
+    /** An authenticator app: RFC 6238 time-based one-time passwords. */
+    TOTP
+}

@@ -1,0 +1,74 @@
+package org.mfaportal.mfa;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+import org.mfaportal.account.UserAccount;
+import org.mfaportal.audit.AuditEventType;
+import org.mfaportal.audit.AuditService;
+import org.mfaportal.config.PortalConfig;
+import org.mfaportal.mfa.recovery.RecoveryCodeService;
+
+/** A user's second factors as a whole: whether MFA is on, which factors exist, adding and removing them. */
+@Stateless
+public class MfaService {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    RecoveryCodeService recoveryCodes;
+
+    @Inject
+    PortalConfig config;
+
+    @Inject
+    AuditService audit;
+
+    /** MFA is on as soon as the user has one real factor; recovery codes alone do not count. */
+    public boolean isMfaEnabled(UserAccount user) {
+        return em.createNamedQuery(Authenticator.COUNT_OF_USER, Long.class)
+                .setParameter("userId", user.getId())
+                .getSingleResult() > 0;
+    }
+
+    public List<Authenticator> authenticators(UserAccount user) {
+        return em.createNamedQuery(Authenticator.OF_USER, Authenticator.class)
+                .setParameter("userId", user.getId())
+                .getResultList();
+    }
+
+    public List<Authenticator> authenticators(UserAccount user, AuthenticatorType type) {
+        return em.createNamedQuery(Authenticator.OF_USER_AND_TYPE, Authenticator.class)
+                .setParameter("userId", user.getId())
+                .setParameter("type", type)
+                .getResultList();
+    }
+
+    /**
+     * Stores a verified factor. The first factor of a user comes with a set of recovery codes, returned for showing
+     * once; later factors return an empty list.
+     */
+    public List<String> addAuthenticator(UserAccount user, Authenticator authenticator) {
+        em.persist(authenticator);
+        audit.recordOwn(AuditEventType.FACTOR_ADDED, user.getUsername(), authenticator.getType() + " \"" + authenticator.getName() + "\"");
+        return recoveryCodes.hasRecoveryCodes(user) ? List.of() : recoveryCodes.generateRecoveryCodes(user, config.recoveryCodeCount());
+    }
+
+    /** Removes one of the user's factors; with the last one go the recovery codes, which alone are no second factor. */
+    public boolean removeAuthenticator(UserAccount user, long authenticatorId) {
+        Optional<Authenticator> owned = authenticators(user).stream().filter(a -> a.getId() == authenticatorId).findFirst();
+        owned.ifPresent(authenticator -> {
+            em.remove(authenticator);
+            em.flush();
+            audit.recordOwn(AuditEventType.FACTOR_REMOVED, user.getUsername(), authenticator.getType() + " \"" + authenticator.getName() + "\"");
+            if (!isMfaEnabled(user)) {
+                recoveryCodes.deleteRecoveryCodes(user);
+            }
+        });
+        return owned.isPresent();
+    }
+}

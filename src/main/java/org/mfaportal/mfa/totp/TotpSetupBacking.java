@@ -1,0 +1,108 @@
+package org.mfaportal.mfa.totp;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Optional;
+import org.mfaportal.account.UserAccount;
+import org.mfaportal.config.PortalConfig;
+import org.mfaportal.mfa.AuthenticatorType;
+import org.mfaportal.mfa.FactorSummary;
+import org.mfaportal.mfa.MfaService;
+import org.mfaportal.mfa.recovery.RecoveryCodesDownload;
+import org.mfaportal.web.CurrentUser;
+import org.mfaportal.web.Messages;
+import org.primefaces.model.StreamedContent;
+
+/** The authenticator-app page: set one up by QR code, or see and remove the one in use. */
+@Named
+@ViewScoped
+public class TotpSetupBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    TotpService totpService;
+
+    @Inject
+    MfaService mfa;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Messages messages;
+
+    @Inject
+    PortalConfig config;
+
+    private FactorSummary app;
+    private TotpEnrolment enrolment;
+    private String code;
+    private List<String> newRecoveryCodes = List.of();
+
+    @PostConstruct
+    void load() {
+        UserAccount user = user();
+        app = mfa.authenticators(user, AuthenticatorType.TOTP).stream().findFirst().map(FactorSummary::of).orElse(null);
+        if (app == null) {
+            enrolment = totpService.startEnrolment(user);
+        }
+    }
+
+    public void confirm() {
+        Optional<List<String>> recoveryCodes = totpService.confirmEnrolment(user(), enrolment, code);
+        code = null;
+        if (recoveryCodes.isEmpty()) {
+            messages.error("totp:code", "totp.setup.wrong-code");
+            return;
+        }
+        newRecoveryCodes = recoveryCodes.get();
+        enrolment = null;
+        load();
+        messages.info(null, "totp.setup.done");
+    }
+
+    public void remove() {
+        if (app != null && mfa.removeAuthenticator(user(), app.id())) {
+            messages.info(null, "totp.removed");
+        }
+        newRecoveryCodes = List.of();
+        load();
+    }
+
+    public StreamedContent getRecoveryCodesFile() {
+        return RecoveryCodesDownload.of(config.totpIssuer(), user().getUsername(), newRecoveryCodes);
+    }
+
+    private UserAccount user() {
+        return currentUser.account().orElseThrow();
+    }
+
+    public boolean isEnrolled() {
+        return app != null;
+    }
+
+    public FactorSummary getApp() {
+        return app;
+    }
+
+    public TotpEnrolment getEnrolment() {
+        return enrolment;
+    }
+
+    public List<String> getNewRecoveryCodes() {
+        return newRecoveryCodes;
+    }
+
+    public String getCode() {
+        return code;
+    }
+
+    public void setCode(String code) {
+        this.code = code;
+    }
+}
