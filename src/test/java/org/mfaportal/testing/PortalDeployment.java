@@ -16,8 +16,13 @@ public final class PortalDeployment {
     }
 
     public static WebArchive war() {
+        return war("mfa-portal.war");
+    }
+
+    /** The same archive under another name, for tests that deploy variants of it side by side in one class. */
+    public static WebArchive war(String archiveName) {
         File war = new File(System.getProperty("portal.war", "target/mfa-portal.war"));
-        return ShrinkWrap.create(ZipImporter.class, "mfa-portal.war")
+        return ShrinkWrap.create(ZipImporter.class, archiveName)
                 .importFrom(war)
                 .as(WebArchive.class)
                 .addClasses(TestAccounts.class, TestAccounts.Account.class, TestSupportServlet.class)
