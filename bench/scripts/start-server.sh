@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Starts a private copy of the portal's configured WildFly with the bench WAR, on port offset 700
+# (HTTP localhost:8780, management 10690), with a fresh database unless --keep-data is given.
+#
+# The portal's build re-creates target/wildfly-39.0.1.Final whenever the portal is built, so the server is copied
+# once into the work directory and runs from there, with its own base directory (configuration, data, logs).
+set -euo pipefail
+
+portal_root=$(cd "$(dirname "$0")/../.." && pwd)
+work=${MFA_BENCH_WORK:-/tmp/mfa-bench}
+source_server=$portal_root/target/wildfly-39.0.1.Final
+server=$work/wildfly
+base=$work/server-base
+war=$portal_root/bench/seeding-war/target/mfa-portal-bench.war
+# A fixed heap, so "heap after GC" figures of different runs compare; G1 as the JVM picks it on this machine.
+heap=${MFA_BENCH_HEAP:--Xms1g -Xmx1g}
+keep_data=false
+[ "${1:-}" = "--keep-data" ] && keep_data=true
+
+if curl -s -o /dev/null --max-time 2 http://localhost:8780/; then
+    echo "Something already answers on localhost:8780; stop it first (bench/scripts/stop-server.sh)." >&2
+    exit 1
+fi
+[ -f "$war" ] || { echo "$war is missing: ./mvnw -f bench/pom.xml package" >&2; exit 1; }
+
+mkdir -p "$work"
+if [ ! -x "$server/bin/standalone.sh" ]; then
+    [ -f "$source_server/standalone/configuration/standalone.xml" ] || { echo "No configured server in $source_server: ./mvnw -DskipTests package" >&2; exit 1; }
+    cp -r "$source_server" "$server.partial"
+    mv "$server.partial" "$server"
+fi
+grep -q 'application-security-domain name="mfa-portal"' "$server/standalone/configuration/standalone.xml" \
+    || { echo "$server is not configured for the portal (copied during a rebuild?): remove it and retry" >&2; exit 1; }
+
+if [ "$keep_data" = false ] || [ ! -d "$base" ]; then
+    rm -rf "$base"
+    mkdir -p "$base/deployments"
+    cp -r "$server/standalone/configuration" "$base/configuration"
+fi
+# Secrets are sealed with this key: kept beside the data so --keep-data still opens them.
+[ -f "$base/secret-key" ] || head -c 32 /dev/urandom | base64 > "$base/secret-key"
+rm -f "$base"/deployments/mfa-portal.war*
+cp "$war" "$base/deployments/mfa-portal.war"
+
+JBOSS_JAVA_SIZING="$heap" nohup "$server/bin/standalone.sh" \
+    -Djboss.server.base.dir="$base" \
+    -Djboss.socket.binding.port-offset=700 \
+    -Dmfa.secret-key="$(cat "$base/secret-key")" \
+    > "$work/server.out" 2>&1 < /dev/null &
+
+# Bounded wait for the deployment scanner's verdict.
+for _ in $(seq 1 180); do
+    if [ -f "$base/deployments/mfa-portal.war.deployed" ] && curl -s -o /dev/null --max-time 5 http://localhost:8780/login; then
+        break
+    fi
+    if [ -f "$base/deployments/mfa-portal.war.failed" ]; then
+        echo "Deployment failed:" >&2
+        cat "$base/deployments/mfa-portal.war.failed" >&2
+        exit 1
+    fi
+    sleep 1
+done
+pid=$(pgrep -f -- "-Djboss.server.base.dir=$base .*port-offset=700" | while read -r candidate; do
+    [ "$(readlink "/proc/$candidate/exe" 2>/dev/null | xargs -r basename)" = java ] && echo "$candidate"; done | head -n 1)
+[ -n "$pid" ] || { echo "The server did not start: see $work/server.out" >&2; exit 1; }
+echo "$pid" > "$work/server.pid"
+[ -f "$base/deployments/mfa-portal.war.deployed" ] || { echo "Not deployed after 180 s: see $base/log/server.log" >&2; exit 1; }
+echo "Portal with bench support on http://localhost:8780/ (server pid $pid, base dir $base)"
