@@ -1,0 +1,167 @@
+package org.mfaportal.bench.load;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Load driver for the portal's sign-in: virtual users run the real browser flow (see {@link BrowserSignIn}) against a
+ * running portal with the bench WAR, and the report gives sign-ins per second, failures with their reasons, latency
+ * percentiles of the whole sign-in and of the second-factor step alone, and, given the server's pid, the server's CPU
+ * per sign-in against the cost of the password hash that bounds it. Usage: {@link LoadOptions#USAGE}.
+ */
+public final class SignInLoadDriver {
+
+    private SignInLoadDriver() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        LoadOptions options;
+        try {
+            options = LoadOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        HttpClient http = BrowserSession.newHttpClient();
+        BenchEndpoints bench = new BenchEndpoints(http, options.baseUrl());
+        Optional<ServerProcess> server = options.serverPid().stream().mapToObj(ServerProcess::new).findFirst();
+        Optional<CpuByStep> cpuByStep = options.cpuByStep() ? server.map(CpuByStep::new) : Optional.empty();
+        PrintStream out = System.out;
+
+        try (UserRoster roster = UserRoster.load(options.usersFile(), options.flow(), options.userLimit())) {
+            MachineCpu beforeAll = MachineCpu.now();
+            // Measured first, on an idle server: the floor every sign-in stands on.
+            Map<String, Double> passwordCheck = options.passwordCheckSamples() > 0 ? bench.passwordCheckCost(options.passwordCheckSamples()) : Map.of();
+            Map<String, Long> stateBefore = bench.state();
+            OptionalLong heapBefore = options.heapCheck() ? OptionalLong.of(server.orElseThrow().heapUsedAfterFullGcBytes()) : OptionalLong.empty();
+
+            LoadRun run = new LoadRun(options, roster, http, server, cpuByStep);
+            LoadRun.Window window = run.execute();
+
+            Map<String, Long> stateAfter = bench.state();
+            OptionalLong heapAfter = options.heapCheck() ? OptionalLong.of(server.orElseThrow().heapUsedAfterFullGcBytes()) : OptionalLong.empty();
+            new Report(out, options, roster.size(), beforeAll, passwordCheck, run.measurements(), window, cpuByStep,
+                    stateBefore, stateAfter, heapBefore, heapAfter).print();
+        } catch (IOException e) {
+            System.err.println("The portal did not answer as expected: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** The plain-text report; every figure printed is one this run measured. */
+    private record Report(PrintStream out, LoadOptions options, int rosterSize, MachineCpu beforeAll, Map<String, Double> passwordCheck,
+            Measurements measurements, LoadRun.Window window, Optional<CpuByStep> cpuByStep, Map<String, Long> stateBefore,
+            Map<String, Long> stateAfter, OptionalLong heapBefore, OptionalLong heapAfter) {
+
+        void print() {
+            int cores = Runtime.getRuntime().availableProcessors();
+            List<BrowserSignIn.Timing> measured = measurements.completedBetween(window.startNanos(), window.endNanos());
+            Map<String, Long> failures = measurements.failuresBetween(window.startNanos(), window.endNanos());
+            double seconds = window.seconds();
+            double signInsPerSecond = measured.size() / seconds;
+
+            line("flow", options.flow().optionValue());
+            line("portal", options.baseUrl().toString());
+            line("virtual users", options.concurrency() + " (each its own browser and cookie jar), " + rosterSize + " seeded users in rotation"
+                    + (options.signOut() ? ", signing out after each sign-in" : ""));
+            line("bounds", "warm-up " + options.warmUp().toSeconds() + " s, duration " + options.duration().toSeconds()
+                    + " s, at most " + options.maxSignIns() + " sign-ins");
+            line("machine", cores + " cores; load average " + beforeAll.loadAverage() + " before the run, "
+                    + window.machineAtStart().loadAverage() + " at window start, " + window.machineAtEnd().loadAverage() + " at window end");
+            line("other processes", otherProcessesShare());
+            if (!passwordCheck.isEmpty()) {
+                line("password check", String.format("%.1f ms CPU, %.1f ms wall (medians of %.0f checks in the server, before the load)",
+                        passwordCheck.get("cpu_ms_median"), passwordCheck.get("wall_ms_median"), passwordCheck.get("samples")));
+            }
+            line("measured window", String.format("%.1f s: %d sign-ins completed, %d failed", seconds, measured.size(),
+                    failures.values().stream().mapToLong(Long::longValue).sum()));
+            line("sign-ins/s", String.format("%.2f", signInsPerSecond));
+            if (!passwordCheck.isEmpty()) {
+                double hashCeiling = cores / (passwordCheck.get("cpu_ms_median") / 1000);
+                line("hashing ceiling", String.format("cores / password-check CPU = %.2f sign-ins/s; achieved %.1f %% of it",
+                        hashCeiling, 100 * signInsPerSecond / hashCeiling));
+            }
+            line("whole sign-in ms", new Latencies(measured.stream().mapToLong(BrowserSignIn.Timing::totalNanos).toArray()).summary());
+            if (options.flow().hasSecondFactor()) {
+                line("second factor ms", new Latencies(measured.stream().mapToLong(BrowserSignIn.Timing::secondFactorNanos).toArray()).summary());
+            }
+            window.serverCpuNanos().ifPresent(cpu -> printServerCpu(cpu, measured.size(), cores));
+            cpuByStep.ifPresent(this::printCpuByStep);
+            line("failures", failures.isEmpty() ? "none in the window" : "");
+            failures.forEach((reason, count) -> line("  " + count + "x", reason));
+            line("whole run", measurements.completedCount() + " sign-ins completed, " + measurements.failedCount()
+                    + " failed (warm-up and in-flight at the end included)");
+            if (measurements.waitsForUsableUser() > 0) {
+                line("starved", measurements.waitsForUsableUser() + " times no seeded user had a usable code: seed more users");
+            }
+            for (String name : stateAfter.keySet()) {
+                line(name, stateBefore.getOrDefault(name, 0L) + " before, " + stateAfter.get(name) + " after");
+            }
+            if (heapBefore.isPresent() && heapAfter.isPresent()) {
+                line("heap after full GC", String.format("%.1f MiB before, %.1f MiB after (%+.1f MiB)",
+                        mib(heapBefore.getAsLong()), mib(heapAfter.getAsLong()), mib(heapAfter.getAsLong() - heapBefore.getAsLong())));
+            }
+        }
+
+        private void printServerCpu(long serverCpuNanos, int signIns, int cores) {
+            if (signIns == 0) {
+                return;
+            }
+            double cpuPerSignInMillis = serverCpuNanos / 1e6 / signIns;
+            line("server CPU", String.format("%.1f ms per sign-in (%.1f s in the window); with %d cores to itself: %.2f sign-ins/s",
+                    cpuPerSignInMillis, serverCpuNanos / 1e9, cores, cores / (cpuPerSignInMillis / 1000)));
+            if (!passwordCheck.isEmpty()) {
+                line("hashing share", String.format("%.1f %% of the server CPU per sign-in is the password check",
+                        100 * passwordCheck.get("cpu_ms_median") / cpuPerSignInMillis));
+            }
+        }
+
+        private void printCpuByStep(CpuByStep steps) {
+            Map<SignInStep, CpuByStep.StepCost> costs = steps.costs();
+            costs.forEach((step, cost) -> line("server CPU " + step.name().toLowerCase().replace('_', ' '),
+                    String.format("%.2f ms per step (%d steps)", cost.millisEach(), cost.count())));
+            CpuByStep.StepCost secondFactor = costs.get(SignInStep.SECOND_FACTOR);
+            CpuByStep.StepCost password = costs.get(SignInStep.PASSWORD);
+            CpuByStep.StepCost landing = costs.get(SignInStep.LANDING_PAGE);
+            if (secondFactor != null && password != null && landing != null) {
+                double passwordSignIn = password.millisEach() + landing.millisEach();
+                line("second factor share", String.format("%.1f %% of a password sign-in's server CPU (%.2f of %.2f ms)",
+                        100 * secondFactor.millisEach() / passwordSignIn, secondFactor.millisEach(), passwordSignIn));
+            }
+        }
+
+        /** The share of the machine's CPU that neither the server nor this driver used during the window. */
+        private String otherProcessesShare() {
+            MachineCpu start = window.machineAtStart();
+            MachineCpu end = window.machineAtEnd();
+            double total = end.totalNanos() - start.totalNanos();
+            if (total <= 0) {
+                return "not measured (empty window)";
+            }
+            double busy = end.busyNanos() - start.busyNanos();
+            double driver = end.driverNanos() - start.driverNanos();
+            OptionalLong server = window.serverCpuNanos();
+            if (server.isEmpty()) {
+                return String.format("machine %.0f %% busy during the window, driver %.0f %% (server not measured: no --server-pid)",
+                        100 * busy / total, 100 * driver / total);
+            }
+            double others = Math.max(0, busy - driver - server.getAsLong());
+            return String.format("%.0f %% of the machine's CPU during the window (server %.0f %%, driver %.0f %%, idle %.0f %%)",
+                    100 * others / total, 100 * server.getAsLong() / total, 100 * driver / total, 100 * (total - busy) / total);
+        }
+
+        private void line(String name, String value) {
+            out.printf("%-22s %s%n", name, value);
+        }
+
+        private static double mib(long bytes) {
+            return bytes / 1024.0 / 1024.0;
+        }
+    }
+}
