@@ -22,9 +22,11 @@ import java.util.TreeSet;
 @Entity
 @Table(name = "user_account")
 @NamedQuery(name = UserAccount.BY_USERNAME, query = "select u from UserAccount u where u.username = :username")
+@NamedQuery(name = UserAccount.BY_WEBAUTHN_USER_HANDLE, query = "select u from UserAccount u where u.webAuthnUserHandle = :handle")
 public class UserAccount {
 
     static final String BY_USERNAME = "UserAccount.byUsername";
+    public static final String BY_WEBAUTHN_USER_HANDLE = "UserAccount.byWebAuthnUserHandle";
     public static final int MAX_USERNAME_LENGTH = 100;
 
     /** Members of this group get the {@code admin} role. */
@@ -56,6 +58,9 @@ public class UserAccount {
     @CollectionTable(name = "user_group", joinColumns = @JoinColumn(name = "user_id"))
     @Column(name = "group_name", length = 100)
     private Set<String> groups = new TreeSet<>();
+
+    @Column(name = "webauthn_user_handle", unique = true, length = 64)
+    private String webAuthnUserHandle;
 
     @Version
     private long version;
@@ -109,6 +114,18 @@ public class UserAccount {
 
     public Set<String> getGroups() {
         return Collections.unmodifiableSet(groups);
+    }
+
+    /** The random WebAuthn user handle (base64url), or null before the first security key. */
+    public String getWebAuthnUserHandle() {
+        return webAuthnUserHandle;
+    }
+
+    public void assignWebAuthnUserHandle(String handle) {
+        if (webAuthnUserHandle != null) {
+            throw new IllegalStateException("The WebAuthn user handle never changes once assigned");
+        }
+        webAuthnUserHandle = handle;
     }
 
     public boolean isAdmin() {

@@ -19,6 +19,13 @@ public enum AuditEventType {
     SIGNED_OUT,
     FACTOR_ADDED,
     FACTOR_REMOVED,
+    FACTOR_RENAMED,
+    /** A WebAuthn registration or assertion was refused (detail: why). */
+    WEBAUTHN_REFUSED,
+    /** A security key's signature counter did not increase: it may have been cloned. */
+    POSSIBLE_CLONED_KEY,
+    /** Signed in with a passkey alone (it verifies the user: counts as multi-factor). */
+    PASSKEY_ACCEPTED,
     RECOVERY_CODES_GENERATED,
     RECOVERY_CODE_USED
 }

@@ -51,19 +51,21 @@ public class LoginBacking {
         return LoginNotice.fromParameter(parameter).map(notice -> messages.text(notice.messageKey())).orElse(null);
     }
 
-    public void signIn() {
+    public void signIn() throws IOException {
         ExternalContext external = faces.getExternalContext();
-        AuthenticationStatus status = securityContext.authenticate(
-                (HttpServletRequest) external.getRequest(),
-                (HttpServletResponse) external.getResponse(),
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
                 withParams().newAuthentication(true)
                         .credential(new UsernamePasswordCredential(username, new Password(password))));
-        switch (status) {
-            case SUCCESS, SEND_CONTINUE -> faces.responseComplete();
-            // One message for unknown user, wrong password and disabled account: no user enumeration.
-            case SEND_FAILURE, NOT_DONE -> messages.error(null, "login.failed");
-        }
         password = null;
+        if (status == AuthenticationStatus.SEND_CONTINUE) {
+            faces.responseComplete(); // the mechanism redirected to the second-factor page
+        } else if (status == AuthenticationStatus.SUCCESS) {
+            external.redirect(external.getRequestContextPath() + SignInSession.nextPage(request));
+        } else {
+            // One message for unknown user, wrong password and disabled account: no user enumeration.
+            messages.error(null, "login.failed");
+        }
     }
 
     public String getUsername() {

@@ -12,14 +12,17 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.account.UserAccountService;
 import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
 import org.mfaportal.mfa.MfaService;
+import org.mfaportal.mfa.webauthn.Ceremony;
+import org.mfaportal.mfa.webauthn.WebAuthnRefusal;
+import org.mfaportal.mfa.webauthn.WebAuthnService;
 
 /**
  * The portal's only way in: the login state machine of docs/architecture.md.
@@ -28,11 +31,16 @@ import org.mfaportal.mfa.MfaService;
  * ANONYMOUS   --protected page----------> redirect to /login (the page is remembered as the return path)
  * ANONYMOUS   --password ok, no factor--> AUTHENTICATED
  * ANONYMOUS   --password ok, factor-----> PENDING_MFA (a PendingLogin row; its token in the session)
+ * ANONYMOUS   --passkey (user verified)-> AUTHENTICATED (counts as multi-factor)
  * PENDING_MFA --protected page----------> redirect to /mfa/authenticate
- * PENDING_MFA --second factor ok--------> AUTHENTICATED
+ * PENDING_MFA --code or security key ok-> AUTHENTICATED
  * PENDING_MFA --expired / 5 wrong codes / cancel--> ANONYMOUS
- * AUTHENTICATED: new session id, container told, redirect to the return path
+ * AUTHENTICATED: new session id, container told, next page = the return path
  * </pre>
+ *
+ * A completed sign-in does not redirect by itself: it names the next page ({@link SignInSession#nextPage}) for the
+ * Faces page or JSON API that passed the credential, which navigates there in its own way. The step into PENDING_MFA
+ * (password only) answers with the redirect to the second-factor page.
  *
  * Once the container knows the caller, {@link AutoApplySession} re-establishes them on each request from the
  * session; until then the principal stays null and every protected resource is refused.
@@ -57,6 +65,9 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
     PendingLoginService pendingLogins;
 
     @Inject
+    WebAuthnService webAuthn;
+
+    @Inject
     AuditService audit;
 
     @Override
@@ -66,7 +77,15 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
             return passwordStep(password, request, context);
         }
         if (credential instanceof OneTimeCodeCredential code) {
-            return secondFactorStep(code, request, context);
+            return secondFactorStep(request, context,
+                    token -> pendingLogins.verifySecondFactor(token, code.code()));
+        }
+        if (credential instanceof WebAuthnAssertionCredential assertion && assertion.ceremony() == Ceremony.SECOND_FACTOR) {
+            return secondFactorStep(request, context,
+                    token -> pendingLogins.verifySecurityKey(token, assertion.challengeId(), assertion.responseJson(), assertion.relyingParty()));
+        }
+        if (credential instanceof WebAuthnAssertionCredential assertion && assertion.ceremony() == Ceremony.PASSKEY) {
+            return passkeyStep(assertion, request, context);
         }
         if (context.isProtected()) {
             return hasLivePendingLogin(request)
@@ -111,14 +130,16 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
             String token = pendingLogins.start(account, result.getCallerGroups(), returnPath);
             request.changeSessionId();
             SignInSession.rememberPendingLogin(request, token);
+            // SEND_CONTINUE must come with its response (the container reports it as a failure otherwise)
             return context.redirect(request.getContextPath() + SECOND_FACTOR_PAGE);
         }
         return completeSignIn(username, result.getCallerGroups(), returnPath, request, context);
     }
 
-    private AuthenticationStatus secondFactorStep(OneTimeCodeCredential code, HttpServletRequest request, HttpMessageContext context) {
+    private AuthenticationStatus secondFactorStep(HttpServletRequest request, HttpMessageContext context,
+            Function<String, SecondFactorResult> verification) {
         String token = SignInSession.pendingLoginToken(request).orElse(null);
-        SecondFactorResult result = token == null ? new SecondFactorResult.NoPendingLogin() : pendingLogins.verifySecondFactor(token, code.code());
+        SecondFactorResult result = token == null ? new SecondFactorResult.NoPendingLogin() : verification.apply(token);
         request.setAttribute(SecondFactorResult.class.getName(), result);
         if (result instanceof SecondFactorResult.Verified verified) {
             SignInSession.forgetPendingLogin(request);
@@ -131,6 +152,24 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
             SignInSession.forgetPendingLogin(request);
         }
         return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    /** A passkey verifies the user and proves possession: it replaces both password and second factor. */
+    private AuthenticationStatus passkeyStep(WebAuthnAssertionCredential assertion, HttpServletRequest request, HttpMessageContext context) {
+        SignInSession.forgetPendingLogin(request);
+        try {
+            WebAuthnService.Asserted asserted = webAuthn.verifyAssertion(Ceremony.PASSKEY, assertion.challengeId(), null,
+                    assertion.responseJson(), assertion.relyingParty());
+            Optional<UserAccount> account = accounts.findByUsername(asserted.username()).filter(UserAccount::isEnabled);
+            if (account.isEmpty()) {
+                throw new WebAuthnRefusal(WebAuthnRefusal.Reason.UNKNOWN_KEY, "account disabled");
+            }
+            audit.recordOwn(AuditEventType.PASSKEY_ACCEPTED, asserted.username(), "\"" + asserted.keyName() + "\"");
+            return completeSignIn(asserted.username(), AccountIdentityStore.rolesOf(account.get()), SignInSession.takeReturnPath(request), request, context);
+        } catch (WebAuthnRefusal refusal) {
+            request.setAttribute(WebAuthnRefusal.class.getName(), refusal);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
     }
 
     private boolean hasLivePendingLogin(HttpServletRequest request) {
@@ -147,11 +186,7 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
         // A new session id at the privilege change defeats session fixation.
         request.changeSessionId();
         audit.recordOwn(AuditEventType.SIGN_IN_COMPLETED, username);
-        try {
-            context.getResponse().sendRedirect(returnPath.withContextPath(request.getContextPath()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        SignInSession.proceedTo(request, returnPath.value());
         return context.notifyContainerAboutLogin(username, groups);
     }
 }

@@ -14,12 +14,17 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
 import org.mfaportal.auth.SecondFactorResult.SecondFactorKind;
 import org.mfaportal.config.PortalConfig;
 import org.mfaportal.mfa.recovery.RecoveryCodeService;
+import org.mfaportal.mfa.webauthn.Ceremony;
+import org.mfaportal.mfa.webauthn.RelyingParty;
+import org.mfaportal.mfa.webauthn.WebAuthnRefusal;
+import org.mfaportal.mfa.webauthn.WebAuthnService;
 import org.mfaportal.mfa.totp.TotpService;
 
 /** Pending sign-ins (PENDING_MFA): created after the password, ended by the second factor, expiry or cancel. */
@@ -45,6 +50,9 @@ public class PendingLoginService {
 
     @Inject
     RecoveryCodeService recoveryCodes;
+
+    @Inject
+    WebAuthnService webAuthn;
 
     @Inject
     AuditService audit;
@@ -81,13 +89,39 @@ public class PendingLoginService {
      * success the pending sign-in is consumed (exactly once, even under concurrent attempts).
      */
     public SecondFactorResult verifySecondFactor(String token, String code) {
+        return verify(token, user -> new Attempt(checkCode(user, code), null));
+    }
+
+    /** Checks a security key's assertion (WebAuthn) against the keys of the pending sign-in's user. */
+    public SecondFactorResult verifySecurityKey(String token, String challengeId, String assertionJson, RelyingParty rp) {
+        return verify(token, user -> {
+            try {
+                webAuthn.verifyAssertion(Ceremony.SECOND_FACTOR, challengeId, user, assertionJson, rp);
+                return new Attempt(Optional.of(SecondFactorKind.SECURITY_KEY), null);
+            } catch (WebAuthnRefusal refusal) {
+                return new Attempt(Optional.empty(), refusal.reason().messageKey());
+            }
+        });
+    }
+
+    /** The user of a live pending sign-in, for building security-key options. */
+    public Optional<UserAccount> userOf(String token) {
+        return find(token).map(PendingLogin::getUser);
+    }
+
+    /** The factor that matched, or why a security key was refused. */
+    private record Attempt(Optional<SecondFactorKind> factor, String refusalMessageKey) {
+    }
+
+    private SecondFactorResult verify(String token, Function<UserAccount, Attempt> check) {
         Optional<PendingLogin> found = find(token);
         if (found.isEmpty()) {
             return new SecondFactorResult.NoPendingLogin();
         }
         PendingLogin pending = found.get();
         UserAccount user = pending.getUser();
-        Optional<SecondFactorKind> factor = checkCode(user, code);
+        Attempt attempt = check.apply(user);
+        Optional<SecondFactorKind> factor = attempt.factor();
         if (factor.isPresent()) {
             if (!delete(pending)) {
                 return new SecondFactorResult.NoPendingLogin();
@@ -96,14 +130,18 @@ public class PendingLoginService {
             int recoveryCodesLeft = factor.get() == SecondFactorKind.RECOVERY_CODE ? recoveryCodes.unusedRecoveryCodes(user) : -1;
             return new SecondFactorResult.Verified(user.getUsername(), pending.getGroups(), pending.getReturnPath(), factor.get(), recoveryCodesLeft);
         }
-        int failures = countFailure(pending);
-        audit.recordOwn(AuditEventType.SECOND_FACTOR_REJECTED, user.getUsername(), "attempt " + failures);
-        if (failures >= config.maxSecondFactorAttempts()) {
+        Optional<Integer> failures = countFailure(pending);
+        if (failures.isEmpty()) {
+            // completed, cancelled or ended by a concurrent request meanwhile
+            return new SecondFactorResult.NoPendingLogin();
+        }
+        audit.recordOwn(AuditEventType.SECOND_FACTOR_REJECTED, user.getUsername(), "attempt " + failures.get());
+        if (failures.get() >= config.maxSecondFactorAttempts()) {
             delete(pending);
             audit.recordOwn(AuditEventType.SECOND_FACTOR_ATTEMPTS_EXHAUSTED, user.getUsername());
             return new SecondFactorResult.AttemptsExhausted();
         }
-        return new SecondFactorResult.Rejected(config.maxSecondFactorAttempts() - failures);
+        return new SecondFactorResult.Rejected(config.maxSecondFactorAttempts() - failures.get(), attempt.refusalMessageKey());
     }
 
     public void cancel(String token) {
@@ -131,9 +169,10 @@ public class PendingLoginService {
         return recoveryCodes.redeemRecoveryCode(user, code) ? Optional.of(SecondFactorKind.RECOVERY_CODE) : Optional.empty();
     }
 
-    private int countFailure(PendingLogin pending) {
+    /** The failures so far, this one included; empty when the pending sign-in no longer exists. */
+    private Optional<Integer> countFailure(PendingLogin pending) {
         em.createNamedQuery(PendingLogin.COUNT_FAILURE).setParameter("id", pending.getId()).executeUpdate();
-        return em.createNamedQuery(PendingLogin.FAILURES, Integer.class).setParameter("id", pending.getId()).getSingleResult();
+        return em.createNamedQuery(PendingLogin.FAILURES, Integer.class).setParameter("id", pending.getId()).getResultStream().findFirst();
     }
 
     private boolean delete(PendingLogin pending) {

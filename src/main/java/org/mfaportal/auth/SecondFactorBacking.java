@@ -12,6 +12,8 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.mfaportal.mfa.AuthenticatorType;
+import org.mfaportal.mfa.MfaService;
 import org.mfaportal.web.Messages;
 
 /** The second-factor page: hands the typed code to the authentication mechanism and explains the outcome. */
@@ -31,6 +33,9 @@ public class SecondFactorBacking {
     @Inject
     Messages messages;
 
+    @Inject
+    MfaService mfa;
+
     private String code;
 
     /** Without a live pending sign-in this page has nothing to offer: back to the password. */
@@ -41,12 +46,19 @@ public class SecondFactorBacking {
         }
     }
 
+    /** Offer "Use a security key" only to users who have one. */
+    public boolean isSecurityKeyEnrolled() {
+        return SignInSession.pendingLoginToken(request()).flatMap(pendingLogins::userOf)
+                .map(user -> !mfa.authenticators(user, AuthenticatorType.WEBAUTHN).isEmpty())
+                .orElse(false);
+    }
+
     public void verify() throws IOException {
         AuthenticationStatus status = securityContext.authenticate(request(), (HttpServletResponse) external().getResponse(),
                 withParams().newAuthentication(true).credential(new OneTimeCodeCredential(code)));
         code = null;
-        if (status == AuthenticationStatus.SUCCESS || status == AuthenticationStatus.SEND_CONTINUE) {
-            faces.responseComplete();
+        if (status == AuthenticationStatus.SUCCESS) {
+            external().redirect(external().getRequestContextPath() + SignInSession.nextPage(request()));
             return;
         }
         Object result = request().getAttribute(SecondFactorResult.class.getName());

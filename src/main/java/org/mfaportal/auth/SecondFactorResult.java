@@ -10,8 +10,12 @@ public sealed interface SecondFactorResult {
             int recoveryCodesLeft) implements SecondFactorResult {
     }
 
-    /** Wrong, malformed or already used code; the pending sign-in goes on. */
-    record Rejected(int attemptsLeft) implements SecondFactorResult {
+    /**
+     * Wrong, malformed or already used code, or a refused security key; the pending sign-in goes on.
+     *
+     * @param refusalMessageKey why a security key was refused; null for codes
+     */
+    record Rejected(int attemptsLeft, String refusalMessageKey) implements SecondFactorResult {
     }
 
     /** Too many wrong codes: the pending sign-in is gone, the password is needed again. */
@@ -23,6 +27,6 @@ public sealed interface SecondFactorResult {
     }
 
     enum SecondFactorKind {
-        TOTP, RECOVERY_CODE
+        TOTP, RECOVERY_CODE, SECURITY_KEY
     }
 }

@@ -3,16 +3,20 @@ package org.mfaportal.auth;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.util.Optional;
+import org.mfaportal.mfa.webauthn.Ceremony;
 
 /**
  * The only sign-in state kept in the HTTP session: where to return after sign-in, the token of the pending sign-in
- * (its state is in the database) and a one-time notice for the page after sign-in.
+ * (its state is in the database), the ids of WebAuthn challenges issued to this session, and a one-time notice for
+ * the page after sign-in.
  */
-final class SignInSession {
+public final class SignInSession {
 
     private static final String RETURN_PATH = SignInSession.class.getName() + ".returnPath";
     private static final String PENDING_LOGIN_TOKEN = SignInSession.class.getName() + ".pendingLoginToken";
     private static final String RECOVERY_CODES_LEFT = SignInSession.class.getName() + ".recoveryCodesLeft";
+    private static final String WEBAUTHN_CHALLENGE = SignInSession.class.getName() + ".webAuthnChallenge.";
+    private static final String NEXT_PAGE = SignInSession.class.getName() + ".nextPage";
 
     private SignInSession() {
     }
@@ -29,7 +33,7 @@ final class SignInSession {
         request.getSession().setAttribute(PENDING_LOGIN_TOKEN, token);
     }
 
-    static Optional<String> pendingLoginToken(HttpServletRequest request) {
+    public static Optional<String> pendingLoginToken(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         return session == null ? Optional.empty() : Optional.ofNullable((String) session.getAttribute(PENDING_LOGIN_TOKEN));
     }
@@ -44,6 +48,25 @@ final class SignInSession {
 
     static Optional<Integer> takeRecoveryCodesLeft(HttpServletRequest request) {
         return take(request, RECOVERY_CODES_LEFT, Integer.class);
+    }
+
+    /** Binds a WebAuthn challenge to this session: only the session that asked for it can answer it. */
+    public static void rememberChallenge(HttpServletRequest request, Ceremony ceremony, String challengeId) {
+        request.getSession().setAttribute(WEBAUTHN_CHALLENGE + ceremony, challengeId);
+    }
+
+    public static Optional<String> takeChallenge(HttpServletRequest request, Ceremony ceremony) {
+        return take(request, WEBAUTHN_CHALLENGE + ceremony, String.class);
+    }
+
+    /** Where the sign-in goes next, decided by the authentication mechanism for the page or API that asked. */
+    static void proceedTo(HttpServletRequest request, String path) {
+        request.setAttribute(NEXT_PAGE, path);
+    }
+
+    public static String nextPage(HttpServletRequest request) {
+        Object next = request.getAttribute(NEXT_PAGE);
+        return next instanceof String path ? path : ReturnPath.HOME.value();
     }
 
     private static <T> Optional<T> take(HttpServletRequest request, String attribute, Class<T> type) {

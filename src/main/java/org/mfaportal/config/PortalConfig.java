@@ -3,9 +3,12 @@ package org.mfaportal.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.servlet.http.HttpServletRequest;
 import org.mfaportal.mfa.totp.HmacAlgorithm;
+import org.mfaportal.mfa.webauthn.RelyingParty;
 import org.mfaportal.mfa.totp.Totp;
 
 /**
@@ -60,6 +63,18 @@ public class PortalConfig {
     @ConfigProperty(name = "mfa.login.max-second-factor-attempts")
     int maxSecondFactorAttempts;
 
+    @Inject
+    @ConfigProperty(name = "mfa.webauthn.rp-id")
+    Optional<String> webAuthnRpId;
+
+    @Inject
+    @ConfigProperty(name = "mfa.webauthn.rp-name")
+    String webAuthnRpName;
+
+    @Inject
+    @ConfigProperty(name = "mfa.webauthn.origins")
+    Optional<List<String>> webAuthnOrigins;
+
     /** Dev mode seeds demo accounts and relaxes production-only requirements; never set it in production. */
     public boolean devMode() {
         return devMode;
@@ -100,5 +115,10 @@ public class PortalConfig {
     /** Wrong second-factor codes that end a pending sign-in (the password must be entered again). */
     public int maxSecondFactorAttempts() {
         return maxSecondFactorAttempts;
+    }
+
+    /** The WebAuthn relying party: configured id and origins, or the host and origin of the request. */
+    public RelyingParty relyingParty(HttpServletRequest request) {
+        return RelyingParty.of(webAuthnRpId, webAuthnRpName, webAuthnOrigins, request);
     }
 }

@@ -27,12 +27,22 @@ import org.mfaportal.mfa.totp.Totp;
 @NamedQuery(name = Authenticator.ACCEPT_TOTP_STEP, query = """
         update Authenticator a set a.totpLastUsedStep = :step, a.lastUsedAt = :now
         where a.id = :id and (a.totpLastUsedStep is null or a.totpLastUsedStep < :step)""")
+@NamedQuery(name = Authenticator.BY_WEBAUTHN_CREDENTIAL_ID,
+        query = "select a from Authenticator a join fetch a.user where a.webAuthnCredentialId = :credentialId")
+@NamedQuery(name = Authenticator.ACCEPT_WEBAUTHN_SIGN_COUNT, query = """
+        update Authenticator a set a.webAuthnSignCount = :signCount, a.lastUsedAt = :now
+        where a.id = :id and a.webAuthnSignCount = :previousSignCount""")
+@NamedQuery(name = Authenticator.RENAME, query = "update Authenticator a set a.name = :name where a.id = :id and a.user.id = :userId")
 public class Authenticator {
 
     public static final String OF_USER = "Authenticator.ofUser";
     public static final String OF_USER_AND_TYPE = "Authenticator.ofUserAndType";
     public static final String COUNT_OF_USER = "Authenticator.countOfUser";
     public static final String ACCEPT_TOTP_STEP = "Authenticator.acceptTotpStep";
+    public static final String BY_WEBAUTHN_CREDENTIAL_ID = "Authenticator.byWebAuthnCredentialId";
+    public static final String ACCEPT_WEBAUTHN_SIGN_COUNT = "Authenticator.acceptWebAuthnSignCount";
+    public static final String RENAME = "Authenticator.rename";
+    public static final int MAX_NAME_LENGTH = 100;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -71,6 +81,33 @@ public class Authenticator {
     @Column(name = "totp_last_used_step")
     private Long totpLastUsedStep;
 
+    @Column(name = "webauthn_credential_id", unique = true, length = 1400)
+    private String webAuthnCredentialId;
+
+    @Column(name = "webauthn_credential_data", length = 4000)
+    private String webAuthnCredentialData;
+
+    @Column(name = "webauthn_aaguid", length = 36)
+    private String webAuthnAaguid;
+
+    @Column(name = "webauthn_sign_count")
+    private Long webAuthnSignCount;
+
+    @Column(name = "webauthn_transports", length = 200)
+    private String webAuthnTransports;
+
+    @Column(name = "webauthn_uv_initialized")
+    private Boolean webAuthnUvInitialized;
+
+    @Column(name = "webauthn_backup_eligible")
+    private Boolean webAuthnBackupEligible;
+
+    @Column(name = "webauthn_backup_state")
+    private Boolean webAuthnBackupState;
+
+    @Column(name = "webauthn_discoverable")
+    private Boolean webAuthnDiscoverable;
+
     protected Authenticator() {
         // for JPA
     }
@@ -89,6 +126,39 @@ public class Authenticator {
         authenticator.totpPeriodSeconds = totp.periodSeconds();
         authenticator.totpLastUsedStep = acceptedStep;
         return authenticator;
+    }
+
+    /** A security key or passkey whose registration was verified. */
+    public static Authenticator webAuthn(UserAccount user, String name, WebAuthnCredential credential, Instant now) {
+        Authenticator authenticator = new Authenticator();
+        authenticator.user = user;
+        authenticator.type = AuthenticatorType.WEBAUTHN;
+        authenticator.name = name;
+        authenticator.createdAt = now;
+        authenticator.webAuthnCredentialId = credential.credentialId();
+        authenticator.webAuthnCredentialData = credential.attestedCredentialData();
+        authenticator.webAuthnAaguid = credential.aaguid();
+        authenticator.webAuthnSignCount = credential.signCount();
+        authenticator.webAuthnTransports = credential.transports();
+        authenticator.webAuthnUvInitialized = credential.userVerified();
+        authenticator.webAuthnBackupEligible = credential.backupEligible();
+        authenticator.webAuthnBackupState = credential.backedUp();
+        authenticator.webAuthnDiscoverable = credential.discoverable();
+        return authenticator;
+    }
+
+    /** The stored WebAuthn credential record; null for other kinds of factor. */
+    public WebAuthnCredential getWebAuthnCredential() {
+        if (type != AuthenticatorType.WEBAUTHN) {
+            return null;
+        }
+        return new WebAuthnCredential(webAuthnCredentialId, webAuthnCredentialData, webAuthnAaguid, webAuthnSignCount,
+                webAuthnTransports, Boolean.TRUE.equals(webAuthnUvInitialized), Boolean.TRUE.equals(webAuthnBackupEligible),
+                Boolean.TRUE.equals(webAuthnBackupState), Boolean.TRUE.equals(webAuthnDiscoverable));
+    }
+
+    public boolean isPasskey() {
+        return type == AuthenticatorType.WEBAUTHN && Boolean.TRUE.equals(webAuthnDiscoverable);
     }
 
     public Long getId() {

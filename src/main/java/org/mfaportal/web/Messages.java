@@ -18,7 +18,11 @@ public class Messages {
     FacesContext faces;
 
     public String text(String key, Object... arguments) {
-        Locale locale = faces.getViewRoot() != null ? faces.getViewRoot().getLocale() : Locale.ENGLISH;
+        return text(faces.getViewRoot() != null ? faces.getViewRoot().getLocale() : Locale.ENGLISH, key, arguments);
+    }
+
+    /** The same texts for code outside Faces (the JSON API). */
+    public static String text(Locale locale, String key, Object... arguments) {
         String pattern = ResourceBundle.getBundle(BUNDLE, locale).getString(key);
         return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
     }

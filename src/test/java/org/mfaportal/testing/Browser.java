@@ -19,6 +19,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
 
 /**
  * Headless Debian Chromium driven by Selenium, on {@code localhost} (WebAuthn refuses IP hosts). The driver and
@@ -142,6 +144,32 @@ public final class Browser implements AutoCloseable {
 
     public WebDriver driver() {
         return driver;
+    }
+
+    /**
+     * Chromium's virtual authenticator (WebDriver WebAuthn extension). {@code passkeyCapable}: resident keys and user
+     * verification, like a phone or a FIDO2 key with PIN; otherwise a plain USB security key.
+     */
+    public VirtualAuthenticator addVirtualAuthenticator(boolean passkeyCapable) {
+        return driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                .setTransport(passkeyCapable ? VirtualAuthenticatorOptions.Transport.INTERNAL : VirtualAuthenticatorOptions.Transport.USB)
+                .setHasResidentKey(passkeyCapable)
+                .setHasUserVerification(passkeyCapable)
+                .setIsUserVerified(passkeyCapable)
+                .setIsUserConsenting(true));
+    }
+
+    /** Clicks a button that starts a WebAuthn ceremony and waits for the page it leads to, or for a message. */
+    public void runCeremonyWith(String buttonSelector) {
+        driver.executeScript("window.__portalPreviousPage = true;");
+        find(buttonSelector).click();
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(WebDriverException.class)
+                .until(d -> Boolean.TRUE.equals(driver.executeScript(
+                        "const status = document.getElementById('webauthnStatus');"
+                                + "return (window.__portalPreviousPage === undefined && document.readyState === 'complete')"
+                                + " || (status !== null && !status.hidden && status.textContent.length > 0);")));
     }
 
     /** Signs in through the login form (the current page must be the login page). */

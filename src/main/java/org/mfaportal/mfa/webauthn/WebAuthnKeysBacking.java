@@ -1,0 +1,112 @@
+package org.mfaportal.mfa.webauthn;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.mfaportal.account.UserAccount;
+import org.mfaportal.config.PortalConfig;
+import org.mfaportal.mfa.Authenticator;
+import org.mfaportal.mfa.AuthenticatorType;
+import org.mfaportal.mfa.MfaService;
+import org.mfaportal.mfa.recovery.RecoveryCodesDownload;
+import org.mfaportal.web.CurrentUser;
+import org.mfaportal.web.Messages;
+import org.primefaces.model.StreamedContent;
+
+/** The security-keys page: the user's keys, rename and remove; adding runs in the browser (webauthn.js). */
+@Named
+@ViewScoped
+public class WebAuthnKeysBacking implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** A key as the page lists it. */
+    public record KeyRow(long id, String name, boolean passkey, java.time.Instant createdAt, java.time.Instant lastUsedAt) implements Serializable {
+    }
+
+    @Inject
+    MfaService mfa;
+
+    @Inject
+    WebAuthnService webAuthn;
+
+    @Inject
+    FreshRecoveryCodes freshRecoveryCodes;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Messages messages;
+
+    @Inject
+    PortalConfig config;
+
+    private List<KeyRow> keys;
+    private final Map<Long, String> newNames = new HashMap<>();
+    private List<String> newRecoveryCodes = List.of();
+
+    @PostConstruct
+    void load() {
+        keys = mfa.authenticators(user(), AuthenticatorType.WEBAUTHN).stream()
+                .map(key -> new KeyRow(key.getId(), key.getName(), key.isPasskey(), key.getCreatedAt(), key.getLastUsedAt()))
+                .toList();
+        newNames.clear();
+        keys.forEach(key -> newNames.put(key.id(), key.name()));
+        if (newRecoveryCodes.isEmpty()) {
+            newRecoveryCodes = freshRecoveryCodes.take();
+        }
+    }
+
+    public void rename(long id) {
+        try {
+            webAuthn.rename(user(), id, newNames.get(id));
+            messages.info(null, "webauthn.renamed");
+        } catch (WebAuthnRefusal refusal) {
+            messages.error(null, refusal.reason().messageKey());
+        }
+        load();
+    }
+
+    public void remove(long id) {
+        if (mfa.removeAuthenticator(user(), id)) {
+            messages.info(null, "webauthn.removed");
+        }
+        load();
+    }
+
+    public StreamedContent getRecoveryCodesFile() {
+        return RecoveryCodesDownload.of(config.totpIssuer(), user().getUsername(), newRecoveryCodes);
+    }
+
+    /** The name offered for a new key; users may change it before adding. */
+    public String getSuggestedName() {
+        String base = messages.text("webauthn.add.default-name");
+        return keys.isEmpty() ? base : base + " " + (keys.size() + 1);
+    }
+
+    public int getMaxNameLength() {
+        return Authenticator.MAX_NAME_LENGTH;
+    }
+
+    private UserAccount user() {
+        return currentUser.account().orElseThrow();
+    }
+
+    public List<KeyRow> getKeys() {
+        return keys;
+    }
+
+    public Map<Long, String> getNewNames() {
+        return newNames;
+    }
+
+    public List<String> getNewRecoveryCodes() {
+        return newRecoveryCodes;
+    }
+}

@@ -1,0 +1,49 @@
+package org.mfaportal.mfa.webauthn;
+
+import jakarta.ejb.ApplicationException;
+
+/**
+ * A WebAuthn request the portal refuses; the message key says why in words a user understands. It does not roll the
+ * caller back: a refused key still counts as a failed attempt of the pending sign-in.
+ */
+@ApplicationException(rollback = false)
+public class WebAuthnRefusal extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    public enum Reason {
+        /** Expired, used, unknown or for another ceremony. */
+        CHALLENGE_EXPIRED("webauthn.refused.challenge"),
+        /** Not parseable, not signed right, wrong origin/RP/challenge, no user presence or verification. */
+        NOT_VERIFIED("webauthn.refused.not-verified"),
+        /** The credential is not one of this account's keys (or no account's). */
+        UNKNOWN_KEY("webauthn.refused.unknown-key"),
+        /** The key's signature counter went backwards: possibly a cloned key. */
+        POSSIBLE_CLONE("webauthn.refused.possible-clone"),
+        /** The key is already registered (to this or another account). */
+        ALREADY_REGISTERED("webauthn.refused.already-registered"),
+        /** The name is empty or too long. */
+        INVALID_NAME("webauthn.refused.invalid-name");
+
+        private final String messageKey;
+
+        Reason(String messageKey) {
+            this.messageKey = messageKey;
+        }
+
+        public String messageKey() {
+            return messageKey;
+        }
+    }
+
+    private final Reason reason;
+
+    public WebAuthnRefusal(Reason reason, String detail) {
+        super(reason + ": " + detail, null, false, false);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,154 @@
+package org.mfaportal.mfa.webauthn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mfaportal.testing.Browser;
+import org.mfaportal.testing.PortalDeployment;
+import org.mfaportal.testing.TestSupportServlet;
+import org.openqa.selenium.By;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+
+/** Security keys and passkeys in headless Chromium, through its virtual authenticator. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class WebAuthnBrowserIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return PortalDeployment.war();
+    }
+
+    @ArquillianResource
+    URL deploymentUrl;
+
+    private Browser browser;
+    private String username;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.open(deploymentUrl);
+        username = browser.newAccount();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    private void signInWithPassword() {
+        browser.open("/login");
+        browser.signIn(username, TestSupportServlet.PASSWORD);
+    }
+
+    private void addKey(String name, boolean passkey) {
+        browser.open("/account/security/webauthn");
+        browser.type("#keyName", name);
+        if (passkey) {
+            browser.find("#keyPasskey").click();
+        }
+        browser.runCeremonyWith("#addKey");
+    }
+
+    @Test
+    void securityKeyIsRegisteredAndThenAskedForAfterThePassword() {
+        browser.addVirtualAuthenticator(false);
+        signInWithPassword();
+        browser.open("/account/security/webauthn");
+        assertTrue(browser.has("#noKeys"));
+
+        addKey("Blue YubiKey", false);
+
+        assertEquals("/account/security/webauthn", browser.path());
+        assertEquals(10, browser.driver().findElements(By.cssSelector(".recovery-code")).size(), "first factor brings recovery codes");
+        assertEquals("Blue YubiKey", browser.find("#keys\\:keyTable\\:0\\:name").getAttribute("value"));
+        assertTrue(browser.text("#keys\\:keyTable").contains("Security key"));
+        browser.signOut();
+
+        signInWithPassword();
+        assertEquals("/mfa/authenticate", browser.path());
+        browser.runCeremonyWith("#useSecurityKey");
+
+        assertEquals("/", browser.path());
+        assertTrue(browser.has("#greeting"));
+    }
+
+    @Test
+    void passkeySignsInWithoutPassword() {
+        browser.addVirtualAuthenticator(true);
+        signInWithPassword();
+        addKey("Laptop passkey", true);
+        assertTrue(browser.text("#keys\\:keyTable").contains("Passkey"));
+        browser.signOut();
+
+        browser.open("/login");
+        browser.runCeremonyWith("#signInWithPasskey");
+
+        assertEquals("/", browser.path());
+        assertTrue(browser.text("#greeting").contains("Test " + username));
+    }
+
+    @Test
+    void keyOfNoAccountIsRefusedWithAMessage() {
+        VirtualAuthenticator authenticator = browser.addVirtualAuthenticator(true);
+        signInWithPassword();
+        addKey("Passkey", true);
+        // the authenticator keeps the credential, but the portal no longer knows it
+        browser.open("/account/security/webauthn");
+        browser.submitConfirmed("#keys\\:keyTable\\:0\\:remove");
+        assertTrue(browser.has("#noKeys"));
+        browser.signOut();
+
+        browser.open("/login");
+        browser.runCeremonyWith("#signInWithPasskey");
+
+        assertEquals("/login", browser.path());
+        assertEquals("That key is not registered for this account.", browser.text("#webauthnStatus"));
+        assertEquals(1, authenticator.getCredentials().size(), "the authenticator still holds the credential");
+    }
+
+    @Test
+    void keysCanBeRenamedAndNamesAreValidated() {
+        browser.addVirtualAuthenticator(false);
+        signInWithPassword();
+        addKey("Old name", false);
+        browser.open("/account/security/webauthn");
+
+        browser.type("#keys\\:keyTable\\:0\\:name", "  Desk key  ");
+        browser.submitWith("#keys\\:keyTable\\:0\\:rename");
+        assertEquals("Desk key", browser.find("#keys\\:keyTable\\:0\\:name").getAttribute("value"));
+
+        browser.type("#keys\\:keyTable\\:0\\:name", "   ");
+        browser.submitWith("#keys\\:keyTable\\:0\\:rename");
+        assertTrue(browser.text("#pageMessages").contains("at most 100 characters") || browser.pageSource().contains("at most 100 characters"));
+        browser.open("/account/security/webauthn");
+        assertEquals("Desk key", browser.find("#keys\\:keyTable\\:0\\:name").getAttribute("value"));
+    }
+
+    @Test
+    void removingTheLastKeyTurnsMfaOff() {
+        browser.addVirtualAuthenticator(false);
+        signInWithPassword();
+        addKey("Only key", false);
+        browser.open("/account/security/webauthn");
+
+        browser.submitConfirmed("#keys\\:keyTable\\:0\\:remove");
+
+        assertTrue(browser.has("#noKeys"));
+        browser.signOut();
+        signInWithPassword();
+        assertEquals("/", browser.path(), "password alone again");
+        assertFalse(browser.showsStackTrace());
+    }
+}
