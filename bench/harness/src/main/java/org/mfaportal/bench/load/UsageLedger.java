@@ -10,8 +10,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * Every one-time code the driver has submitted, appended to a file beside the users file ({@code users.tsv.used}), so
- * the next run knows them too: the portal accepts a TOTP time step only once per user and a recovery code only once.
+ * Every one-time code the driver has submitted, appended to a file beside the users file
+ * ({@link org.mfaportal.bench.users.UsersFile#usageLedgerOf}), so the next run knows them too: the portal accepts a
+ * TOTP time step only once per user and a recovery code only once.
  * A code is written down before it is submitted, so even a run that breaks off never reuses one.
  */
 final class UsageLedger implements AutoCloseable {
@@ -26,10 +27,6 @@ final class UsageLedger implements AutoCloseable {
 
     private UsageLedger(BufferedWriter out) {
         this.out = out;
-    }
-
-    static Path beside(Path usersFile) {
-        return usersFile.resolveSibling(usersFile.getFileName() + ".used");
     }
 
     static List<Entry> read(Path file) throws IOException {

@@ -48,7 +48,7 @@ final class UserRoster implements AutoCloseable {
         if (fit.isEmpty()) {
             throw new IllegalArgumentException(usersFile + " has no users for --flow " + flow.optionValue());
         }
-        Path ledgerFile = UsageLedger.beside(usersFile);
+        Path ledgerFile = UsersFile.usageLedgerOf(usersFile);
         List<UsageLedger.Entry> spent = UsageLedger.read(ledgerFile);
         for (UsageLedger.Entry entry : spent) {
             Optional.ofNullable(byUsername.get(entry.username())).ifPresent(user -> {

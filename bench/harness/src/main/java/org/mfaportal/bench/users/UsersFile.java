@@ -26,7 +26,16 @@ public final class UsersFile {
     private UsersFile() {
     }
 
+    /**
+     * Where the load driver writes down the one-time codes it has used for the users of {@code usersFile}. Writing a
+     * new users file removes it: the new users have used none.
+     */
+    public static Path usageLedgerOf(Path usersFile) {
+        return usersFile.resolveSibling(usersFile.getFileName() + ".used");
+    }
+
     public static void write(Path file, List<SeededUser> users) throws IOException {
+        Files.deleteIfExists(usageLedgerOf(file));
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(HEADER);
             out.newLine();
