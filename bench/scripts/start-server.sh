@@ -1,15 +1,11 @@
 #!/usr/bin/env bash
-# Starts a private copy of the portal's configured WildFly with the bench WAR, on port offset 700
-# (HTTP localhost:8780, management 10690), with a fresh database unless --keep-data is given.
-#
-# The portal's build re-creates target/wildfly-39.0.1.Final whenever the portal is built, so the server is copied
-# once into the work directory and runs from there, with its own base directory (configuration, data, logs).
+# Starts the WildFly that build.sh configured, with the bench WAR, on port offset 700 (HTTP localhost:8780,
+# management 10690), with its own base directory (configuration, data, logs) and a fresh database unless --keep-data.
 set -euo pipefail
 
 portal_root=$(cd "$(dirname "$0")/../.." && pwd)
 work=${MFA_BENCH_WORK:-/tmp/mfa-bench}
-source_server=$portal_root/target/wildfly-39.0.1.Final
-server=$work/wildfly
+server=$work/portal/target/wildfly-39.0.1.Final
 base=$work/server-base
 war=$portal_root/bench/seeding-war/target/mfa-portal-bench.war
 # A fixed heap, so "heap after GC" figures of different runs compare; G1 as the JVM picks it on this machine.
@@ -21,16 +17,11 @@ if curl -s -o /dev/null --max-time 2 http://localhost:8780/; then
     echo "Something already answers on localhost:8780; stop it first (bench/scripts/stop-server.sh)." >&2
     exit 1
 fi
-[ -f "$war" ] || { echo "$war is missing: ./mvnw -f bench/pom.xml package" >&2; exit 1; }
+[ -f "$war" ] || { echo "$war is missing: run bench/scripts/build.sh first" >&2; exit 1; }
 
-mkdir -p "$work"
-if [ ! -x "$server/bin/standalone.sh" ]; then
-    [ -f "$source_server/standalone/configuration/standalone.xml" ] || { echo "No configured server in $source_server: ./mvnw -DskipTests package" >&2; exit 1; }
-    cp -r "$source_server" "$server.partial"
-    mv "$server.partial" "$server"
-fi
+[ -x "$server/bin/standalone.sh" ] || { echo "No server in $server: run bench/scripts/build.sh first" >&2; exit 1; }
 grep -q 'application-security-domain name="mfa-portal"' "$server/standalone/configuration/standalone.xml" \
-    || { echo "$server is not configured for the portal (copied during a rebuild?): remove it and retry" >&2; exit 1; }
+    || { echo "$server is not configured for the portal: run bench/scripts/build.sh again" >&2; exit 1; }
 
 if [ "$keep_data" = false ] || [ ! -d "$base" ]; then
     rm -rf "$base"
@@ -65,4 +56,4 @@ pid=$(pgrep -f -- "-Djboss.server.base.dir=$base .*port-offset=700" | while read
 [ -n "$pid" ] || { echo "The server did not start: see $work/server.out" >&2; exit 1; }
 echo "$pid" > "$work/server.pid"
 [ -f "$base/deployments/mfa-portal.war.deployed" ] || { echo "Not deployed after 180 s: see $base/log/server.log" >&2; exit 1; }
-echo "Portal with bench support on http://localhost:8780/ (server pid $pid, base dir $base)"
+echo "Portal $(cat "$work/portal/COMMIT") with bench support on http://localhost:8780/ (server pid $pid, base dir $base)"
