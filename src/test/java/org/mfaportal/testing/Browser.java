@@ -61,7 +61,7 @@ public final class Browser implements AutoCloseable {
     }
 
     /** Arquillian hands out 127.0.0.1; browsers treat IP hosts differently (WebAuthn refuses them). */
-    static String localhost(URL url) {
+    public static String localhost(URL url) {
         String base = url.toExternalForm().replace("://127.0.0.1:", "://localhost:");
         return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }

@@ -1,6 +1,8 @@
 package org.mfaportal.testing;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,16 +13,30 @@ import java.util.UUID;
 import org.mfaportal.account.UserAccountService;
 
 /**
- * Test deployments only: creates a fresh account per browser test, so tests never share factors or codes.
- * Answers with the username; the password is {@link #PASSWORD}.
+ * Test deployments only: creates a fresh account per test (POST; answers with the username, the password is
+ * {@link #PASSWORD}), so tests never share factors or codes; counts a user's audit events (GET).
  */
-@WebServlet("/test-support/new-account")
+@WebServlet({"/test-support/new-account", "/test-support/audit-count"})
 public class TestSupportServlet extends HttpServlet {
 
     public static final String PASSWORD = "browser-test-password";
 
     @Inject
     UserAccountService accounts;
+
+    @PersistenceContext
+    EntityManager em;
+
+    /** How many audit events of a type a user's account has: {@code ?username=...&type=...}. */
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Number count = (Number) em.createNativeQuery("select count(*) from audit_event where subject_username = ?1 and event_type = ?2")
+                .setParameter(1, request.getParameter("username"))
+                .setParameter(2, request.getParameter("type"))
+                .getSingleResult();
+        response.setContentType("text/plain");
+        response.getWriter().write(Long.toString(count.longValue()));
+    }
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -121,7 +121,7 @@ public class WebAuthnService {
                 .orElseThrow(() -> refused(Reason.CHALLENGE_EXPIRED, user.getUsername(), "registration"));
         RegistrationData registration;
         try {
-            registration = WEBAUTHN.verifyRegistrationResponseJSON(bounded(responseJson),
+            registration = WEBAUTHN.verifyRegistrationResponseJSON(wellFormed(responseJson),
                     new RegistrationParameters(serverProperty(rp, challenge), ALGORITHMS.stream()
                             .map(alg -> new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY, alg)).toList(), passkey, true));
         } catch (RuntimeException notVerified) {
@@ -177,7 +177,7 @@ public class WebAuthnService {
                 .orElseThrow(() -> refused(Reason.CHALLENGE_EXPIRED, subject, ceremony.name()));
         AuthenticationData assertion;
         try {
-            assertion = WEBAUTHN.parseAuthenticationResponseJSON(bounded(responseJson));
+            assertion = WEBAUTHN.parseAuthenticationResponseJSON(wellFormed(responseJson));
         } catch (RuntimeException notParsed) {
             throw refused(Reason.NOT_VERIFIED, subject, ceremony + ": " + notParsed.getClass().getSimpleName());
         }
@@ -185,8 +185,10 @@ public class WebAuthnService {
                 .filter(found -> expectedUserId == null || found.getUser().getId().equals(expectedUserId))
                 .orElseThrow(() -> refused(Reason.UNKNOWN_KEY, subject, ceremony.name()));
         String owner = key.getUser().getUsername();
-        if (ceremony == Ceremony.PASSKEY && !Arrays.equals(assertion.getUserHandle(), handleBytes(key.getUser()))) {
-            throw refused(Reason.UNKNOWN_KEY, owner, "passkey user handle does not match the key's account");
+        // WebAuthn §7.2 step 6: a passkey must name its account; any user handle present must be the key's account
+        boolean handlePresent = assertion.getUserHandle() != null && assertion.getUserHandle().length > 0;
+        if ((ceremony == Ceremony.PASSKEY || handlePresent) && !Arrays.equals(assertion.getUserHandle(), handleBytes(key.getUser()))) {
+            throw refused(Reason.UNKNOWN_KEY, owner, "user handle does not match the key's account");
         }
         WebAuthnCredential stored = key.getWebAuthnCredential();
         try {
@@ -258,9 +260,9 @@ public class WebAuthnService {
         return user.getWebAuthnUserHandle() == null ? new byte[0] : Base64.getUrlDecoder().decode(user.getWebAuthnUserHandle());
     }
 
-    private static String bounded(String json) {
-        if (json == null || json.length() > MAX_RESPONSE_LENGTH) {
-            throw new IllegalArgumentException("Response missing or larger than " + MAX_RESPONSE_LENGTH + " characters");
+    private static String wellFormed(String json) {
+        if (!ResponseShape.isWellFormed(json)) {
+            throw new IllegalArgumentException("Not a well-formed PublicKeyCredential (size, id/rawId, type or base64url)");
         }
         return json;
     }
