@@ -52,12 +52,15 @@ final class BrowserSignIn {
         browser.startOver();
         long started = System.nanoTime();
 
-        observer.started(SignInStep.PASSWORD);
+        observer.started(SignInStep.LOGIN_PAGE);
         Page loginPage = browser.get(LOGIN_PAGE);
+        observer.finished(SignInStep.LOGIN_PAGE);
         expectOk(loginPage, "login page");
-        Page afterPassword = browser.submit(FacesForm.of(loginPage, "login"),
+        FacesForm loginForm = FacesForm.of(loginPage, "login");
+        observer.started(SignInStep.PASSWORD_FORM);
+        Page afterPassword = browser.submit(loginForm,
                 Map.of("login:username", user.user().username(), "login:password", user.user().password()), "login:signIn");
-        observer.finished(SignInStep.PASSWORD);
+        observer.finished(SignInStep.PASSWORD_FORM);
         String expected = flow.hasSecondFactor() ? SECOND_FACTOR_PAGE : LANDING_PAGE;
         if (!afterPassword.isRedirectTo(expected)) {
             throw new SignInFailure(afterPassword.status() == 200 && afterPassword.body().contains("id=\"login\"")
@@ -68,16 +71,18 @@ final class BrowserSignIn {
         Page toLanding = afterPassword;
         long secondFactorNanos = -1;
         if (flow.hasSecondFactor()) {
-            observer.started(SignInStep.SECOND_FACTOR);
             long secondFactorStarted = System.nanoTime();
+            observer.started(SignInStep.CODE_PAGE);
             Page codePage = browser.get(afterPassword.redirectTarget());
+            observer.finished(SignInStep.CODE_PAGE);
             expectOk(codePage, "second-factor page");
             FacesForm codeForm = FacesForm.of(codePage, "secondFactor");
             // The code is taken as late as possible: the password step may have run into the next time step.
             String code = roster.takeSecondFactorCode(user, Instant.now());
+            observer.started(SignInStep.CODE_FORM);
             Page afterCode = browser.submit(codeForm, Map.of("secondFactor:code", code), "secondFactor:verify");
+            observer.finished(SignInStep.CODE_FORM);
             secondFactorNanos = System.nanoTime() - secondFactorStarted;
-            observer.finished(SignInStep.SECOND_FACTOR);
             if (!afterCode.isRedirectTo(LANDING_PAGE)) {
                 throw new SignInFailure(afterCode.status() == 200 && afterCode.body().contains("id=\"secondFactor\"")
                         ? "second factor: code rejected"

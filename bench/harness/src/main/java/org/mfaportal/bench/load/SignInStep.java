@@ -1,11 +1,24 @@
 package org.mfaportal.bench.load;
 
-/** The parts of one sign-in, each one or two HTTP requests. */
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The requests of one sign-in, in order; the server's CPU can be attributed to each (see {@link CpuByStep}). */
 enum SignInStep {
-    /** GET /login, POST the form with username and password. */
-    PASSWORD,
-    /** GET /mfa/authenticate, POST the code: everything the second factor adds. */
-    SECOND_FACTOR,
-    /** GET the page the portal redirected to, which must greet the user. */
-    LANDING_PAGE
+    /** GET /login */
+    LOGIN_PAGE,
+    /** POST of the login form: the password check */
+    PASSWORD_FORM,
+    /** GET /mfa/authenticate */
+    CODE_PAGE,
+    /** POST of the second-factor form: the code check */
+    CODE_FORM,
+    /** GET of the page the portal redirected to after sign-in */
+    LANDING_PAGE;
+
+    /** What a sign-in with the password alone consists of. */
+    static final Set<SignInStep> PASSWORD_SIGN_IN = EnumSet.of(LOGIN_PAGE, PASSWORD_FORM, LANDING_PAGE);
+
+    /** What the second factor adds to it. */
+    static final Set<SignInStep> SECOND_FACTOR = EnumSet.of(CODE_PAGE, CODE_FORM);
 }
