@@ -144,9 +144,12 @@
 
     const useSecurityKey = document.getElementById('useSecurityKey');
     if (useSecurityKey) {
-        useSecurityKey.addEventListener('click', () => ceremony(useSecurityKey, '/second-factor/options', {},
-            json => navigator.credentials.get({ publicKey: requestOptions(json) }),
-            '/second-factor', credential => credential));
+        useSecurityKey.addEventListener('click', () => {
+            const trust = document.getElementById('secondFactor:trustBrowser');
+            ceremony(useSecurityKey, '/second-factor/options', {},
+                json => navigator.credentials.get({ publicKey: requestOptions(json) }),
+                '/second-factor' + (trust && trust.checked ? '?trustBrowser=true' : ''), credential => credential);
+        });
     }
 
     const signInWithPasskey = document.getElementById('signInWithPasskey');

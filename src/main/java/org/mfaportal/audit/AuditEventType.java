@@ -17,6 +17,9 @@ public enum AuditEventType {
     /** The container now knows the user: the sign-in is complete. */
     SIGN_IN_COMPLETED,
     SIGNED_OUT,
+    /** "Confirm it's you" before a sensitive change succeeded (detail: with what). */
+    REAUTHENTICATED,
+    REAUTHENTICATION_FAILED,
     FACTOR_ADDED,
     FACTOR_REMOVED,
     FACTOR_RENAMED,
@@ -26,6 +29,13 @@ public enum AuditEventType {
     POSSIBLE_CLONED_KEY,
     /** Signed in with a passkey alone (it verifies the user: counts as multi-factor). */
     PASSKEY_ACCEPTED,
+    /** The user chose to trust this browser after a second factor. */
+    TRUSTED_BROWSER_ADDED,
+    TRUSTED_BROWSER_REVOKED,
+    /** The password was right and a trusted browser replaced the second factor. */
+    TRUSTED_BROWSER_USED,
     RECOVERY_CODES_GENERATED,
-    RECOVERY_CODE_USED
+    RECOVERY_CODE_USED,
+    /** A security e-mail could not be sent (the action itself went through). */
+    NOTIFICATION_FAILED
 }

@@ -12,6 +12,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -19,6 +20,7 @@ import org.mfaportal.account.UserAccount;
 import org.mfaportal.account.UserAccountService;
 import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
+import org.mfaportal.config.PortalConfig;
 import org.mfaportal.mfa.MfaService;
 import org.mfaportal.mfa.webauthn.Ceremony;
 import org.mfaportal.mfa.webauthn.WebAuthnRefusal;
@@ -31,6 +33,7 @@ import org.mfaportal.mfa.webauthn.WebAuthnService;
  * ANONYMOUS   --protected page----------> redirect to /login (the page is remembered as the return path)
  * ANONYMOUS   --password ok, no factor--> AUTHENTICATED
  * ANONYMOUS   --password ok, factor-----> PENDING_MFA (a PendingLogin row; its token in the session)
+ * ANONYMOUS   --password ok, trusted browser cookie valid--> AUTHENTICATED
  * ANONYMOUS   --passkey (user verified)-> AUTHENTICATED (counts as multi-factor)
  * PENDING_MFA --protected page----------> redirect to /mfa/authenticate
  * PENDING_MFA --code or security key ok-> AUTHENTICATED
@@ -68,6 +71,15 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
     WebAuthnService webAuthn;
 
     @Inject
+    TrustedBrowserService trustedBrowsers;
+
+    @Inject
+    PortalConfig config;
+
+    @Inject
+    Clock clock;
+
+    @Inject
     AuditService audit;
 
     @Override
@@ -77,11 +89,11 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
             return passwordStep(password, request, context);
         }
         if (credential instanceof OneTimeCodeCredential code) {
-            return secondFactorStep(request, context,
+            return secondFactorStep(request, context, code.trustBrowser(),
                     token -> pendingLogins.verifySecondFactor(token, code.code()));
         }
         if (credential instanceof WebAuthnAssertionCredential assertion && assertion.ceremony() == Ceremony.SECOND_FACTOR) {
-            return secondFactorStep(request, context,
+            return secondFactorStep(request, context, assertion.trustBrowser(),
                     token -> pendingLogins.verifySecurityKey(token, assertion.challengeId(), assertion.responseJson(), assertion.relyingParty()));
         }
         if (credential instanceof WebAuthnAssertionCredential assertion && assertion.ceremony() == Ceremony.PASSKEY) {
@@ -126,6 +138,10 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
         audit.recordOwn(AuditEventType.PASSWORD_ACCEPTED, username);
         UserAccount account = accounts.findByUsername(username).orElseThrow();
         ReturnPath returnPath = SignInSession.takeReturnPath(request);
+        if (mfa.isMfaEnabled(account) && isTrustedBrowser(account, request)) {
+            audit.recordOwn(AuditEventType.TRUSTED_BROWSER_USED, username, UserAgentSummary.describe(request.getHeader("User-Agent")));
+            return completeSignIn(username, result.getCallerGroups(), returnPath, request, context);
+        }
         if (mfa.isMfaEnabled(account)) {
             String token = pendingLogins.start(account, result.getCallerGroups(), returnPath);
             request.changeSessionId();
@@ -136,7 +152,13 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
         return completeSignIn(username, result.getCallerGroups(), returnPath, request, context);
     }
 
-    private AuthenticationStatus secondFactorStep(HttpServletRequest request, HttpMessageContext context,
+    /** A trusted browser skips the second factor, never the password; only while trust is allowed at all. */
+    private boolean isTrustedBrowser(UserAccount account, HttpServletRequest request) {
+        return !config.trustedBrowserLifetime().isZero()
+                && TrustedBrowserCookie.read(request).map(token -> trustedBrowsers.isTrusted(account, token)).orElse(false);
+    }
+
+    private AuthenticationStatus secondFactorStep(HttpServletRequest request, HttpMessageContext context, boolean trustBrowser,
             Function<String, SecondFactorResult> verification) {
         String token = SignInSession.pendingLoginToken(request).orElse(null);
         SecondFactorResult result = token == null ? new SecondFactorResult.NoPendingLogin() : verification.apply(token);
@@ -145,6 +167,9 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
             SignInSession.forgetPendingLogin(request);
             if (verified.factor() == SecondFactorResult.SecondFactorKind.RECOVERY_CODE) {
                 SignInSession.rememberRecoveryCodesLeft(request, verified.recoveryCodesLeft());
+            }
+            if (trustBrowser && !config.trustedBrowserLifetime().isZero()) {
+                trustThisBrowser(verified.username(), request, context);
             }
             return completeSignIn(verified.username(), verified.groups(), verified.returnPath(), request, context);
         }
@@ -172,6 +197,13 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
     }
 
+    /** Offered only here, after a second factor passed: trust is never given for a password alone. */
+    private void trustThisBrowser(String username, HttpServletRequest request, HttpMessageContext context) {
+        UserAccount account = accounts.findByUsername(username).orElseThrow();
+        String token = trustedBrowsers.trust(account, request.getHeader("User-Agent"), config.trustedBrowserLifetime());
+        TrustedBrowserCookie.write(request, context.getResponse(), token, config.trustedBrowserLifetime(), !config.devMode());
+    }
+
     private boolean hasLivePendingLogin(HttpServletRequest request) {
         boolean live = SignInSession.pendingLoginToken(request).flatMap(pendingLogins::find).isPresent();
         if (!live) {
@@ -185,6 +217,7 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
             HttpServletRequest request, HttpMessageContext context) {
         // A new session id at the privilege change defeats session fixation.
         request.changeSessionId();
+        Reauthentication.markAuthenticated(request, clock.instant());
         audit.recordOwn(AuditEventType.SIGN_IN_COMPLETED, username);
         SignInSession.proceedTo(request, returnPath.value());
         return context.notifyContainerAboutLogin(username, groups);

@@ -6,12 +6,19 @@ import jakarta.security.enterprise.credential.Credential;
 public final class OneTimeCodeCredential implements Credential {
 
     private final String code;
+    private final boolean trustBrowser;
 
-    public OneTimeCodeCredential(String code) {
+    /** @param trustBrowser the user asked to skip the second factor in this browser from now on */
+    public OneTimeCodeCredential(String code, boolean trustBrowser) {
         this.code = code;
+        this.trustBrowser = trustBrowser;
     }
 
     public String code() {
         return code;
+    }
+
+    public boolean trustBrowser() {
+        return trustBrowser;
     }
 }

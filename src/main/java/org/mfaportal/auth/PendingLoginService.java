@@ -25,14 +25,13 @@ import org.mfaportal.mfa.webauthn.Ceremony;
 import org.mfaportal.mfa.webauthn.RelyingParty;
 import org.mfaportal.mfa.webauthn.WebAuthnRefusal;
 import org.mfaportal.mfa.webauthn.WebAuthnService;
-import org.mfaportal.mfa.totp.TotpService;
 
 /** Pending sign-ins (PENDING_MFA): created after the password, ended by the second factor, expiry or cancel. */
 @Stateless
 public class PendingLoginService {
 
-    /** Longer input cannot be any code: refused before any work is done. */
-    static final int MAX_CODE_LENGTH = 64;
+    /** Tokens are 43 characters; anything much longer is not one. */
+    static final int MAX_TOKEN_LENGTH = 64;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -46,7 +45,7 @@ public class PendingLoginService {
     PortalConfig config;
 
     @Inject
-    TotpService totp;
+    OneTimeCodeVerifier codes;
 
     @Inject
     RecoveryCodeService recoveryCodes;
@@ -70,7 +69,7 @@ public class PendingLoginService {
 
     /** The live pending sign-in for this token; an expired one is deleted on sight. */
     public Optional<PendingLogin> find(String token) {
-        if (token == null || token.length() > MAX_CODE_LENGTH) {
+        if (token == null || token.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }
         Optional<PendingLogin> pending = em.createNamedQuery(PendingLogin.BY_TOKEN_HASH, PendingLogin.class)
@@ -89,7 +88,7 @@ public class PendingLoginService {
      * success the pending sign-in is consumed (exactly once, even under concurrent attempts).
      */
     public SecondFactorResult verifySecondFactor(String token, String code) {
-        return verify(token, user -> new Attempt(checkCode(user, code), null));
+        return verify(token, user -> new Attempt(codes.verify(user, code), null));
     }
 
     /** Checks a security key's assertion (WebAuthn) against the keys of the pending sign-in's user. */
@@ -155,18 +154,6 @@ public class PendingLoginService {
     @Schedule(minute = "*/5", hour = "*", persistent = false)
     public int purgeExpired() {
         return em.createNamedQuery(PendingLogin.DELETE_EXPIRED).setParameter("now", clock.instant()).executeUpdate();
-    }
-
-    /** Digits only (up to 8) are an authenticator-app code; anything else is tried as a recovery code. */
-    private Optional<SecondFactorKind> checkCode(UserAccount user, String code) {
-        if (code == null || code.length() > MAX_CODE_LENGTH) {
-            return Optional.empty();
-        }
-        String compact = code.replaceAll("[ \\t]", "");
-        if (compact.length() <= 8 && compact.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return totp.verify(user, compact) ? Optional.of(SecondFactorKind.TOTP) : Optional.empty();
-        }
-        return recoveryCodes.redeemRecoveryCode(user, code) ? Optional.of(SecondFactorKind.RECOVERY_CODE) : Optional.empty();
     }
 
     /** The failures so far, this one included; empty when the pending sign-in no longer exists. */

@@ -12,6 +12,7 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.mfaportal.config.PortalConfig;
 import org.mfaportal.mfa.AuthenticatorType;
 import org.mfaportal.mfa.MfaService;
 import org.mfaportal.web.Messages;
@@ -36,7 +37,11 @@ public class SecondFactorBacking {
     @Inject
     MfaService mfa;
 
+    @Inject
+    PortalConfig config;
+
     private String code;
+    private boolean trustBrowser;
 
     /** Without a live pending sign-in this page has nothing to offer: back to the password. */
     public void requirePendingLogin() throws IOException {
@@ -55,7 +60,7 @@ public class SecondFactorBacking {
 
     public void verify() throws IOException {
         AuthenticationStatus status = securityContext.authenticate(request(), (HttpServletResponse) external().getResponse(),
-                withParams().newAuthentication(true).credential(new OneTimeCodeCredential(code)));
+                withParams().newAuthentication(true).credential(new OneTimeCodeCredential(code, trustBrowser)));
         code = null;
         if (status == AuthenticationStatus.SUCCESS) {
             external().redirect(external().getRequestContextPath() + SignInSession.nextPage(request()));
@@ -87,6 +92,19 @@ public class SecondFactorBacking {
 
     private HttpServletRequest request() {
         return (HttpServletRequest) external().getRequest();
+    }
+
+    /** Days a trusted browser skips the second factor; 0 when trust is off. */
+    public int getTrustDays() {
+        return (int) config.trustedBrowserLifetime().toDays();
+    }
+
+    public boolean isTrustBrowser() {
+        return trustBrowser;
+    }
+
+    public void setTrustBrowser(boolean trustBrowser) {
+        this.trustBrowser = trustBrowser;
     }
 
     public String getCode() {

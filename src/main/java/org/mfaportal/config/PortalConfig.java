@@ -64,6 +64,14 @@ public class PortalConfig {
     int maxSecondFactorAttempts;
 
     @Inject
+    @ConfigProperty(name = "mfa.reauthentication.timeout")
+    Duration reauthenticationTimeout;
+
+    @Inject
+    @ConfigProperty(name = "mfa.trusted-browser.days")
+    int trustedBrowserDays;
+
+    @Inject
     @ConfigProperty(name = "mfa.webauthn.rp-id")
     Optional<String> webAuthnRpId;
 
@@ -120,5 +128,15 @@ public class PortalConfig {
     /** The WebAuthn relying party: configured id and origins, or the host and origin of the request. */
     public RelyingParty relyingParty(HttpServletRequest request) {
         return RelyingParty.of(webAuthnRpId, webAuthnRpName, webAuthnOrigins, request);
+    }
+
+    /** How long a trusted browser skips the second factor; zero when browsers may not be trusted. */
+    public Duration trustedBrowserLifetime() {
+        return Duration.ofDays(Math.max(0, trustedBrowserDays));
+    }
+
+    /** How long after an authentication the account's protection may be changed without confirming again. */
+    public Duration reauthenticationTimeout() {
+        return reauthenticationTimeout;
     }
 }

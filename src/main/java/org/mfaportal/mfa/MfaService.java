@@ -1,6 +1,7 @@
 package org.mfaportal.mfa;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -27,6 +28,9 @@ public class MfaService {
 
     @Inject
     AuditService audit;
+
+    @Inject
+    Event<FactorsChanged> factorsChanged;
 
     /** MFA is on as soon as the user has one real factor; recovery codes alone do not count. */
     public boolean isMfaEnabled(UserAccount user) {
@@ -55,6 +59,7 @@ public class MfaService {
     public List<String> addAuthenticator(UserAccount user, Authenticator authenticator) {
         em.persist(authenticator);
         audit.recordOwn(AuditEventType.FACTOR_ADDED, user.getUsername(), authenticator.getType() + " \"" + authenticator.getName() + "\"");
+        factorsChanged.fire(new FactorsChanged(user, true, authenticator.getType(), authenticator.getName()));
         return recoveryCodes.hasRecoveryCodes(user) ? List.of() : recoveryCodes.generateRecoveryCodes(user, config.recoveryCodeCount());
     }
 
@@ -65,6 +70,7 @@ public class MfaService {
             em.remove(authenticator);
             em.flush();
             audit.recordOwn(AuditEventType.FACTOR_REMOVED, user.getUsername(), authenticator.getType() + " \"" + authenticator.getName() + "\"");
+            factorsChanged.fire(new FactorsChanged(user, false, authenticator.getType(), authenticator.getName()));
             if (!isMfaEnabled(user)) {
                 recoveryCodes.deleteRecoveryCodes(user);
             }

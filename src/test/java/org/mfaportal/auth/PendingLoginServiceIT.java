@@ -34,7 +34,7 @@ class PendingLoginServiceIT {
 
     @Deployment
     static WebArchive deployment() {
-        return PortalDeployment.war().addClasses(PendingLoginServiceIT.class, TestClock.class, Concurrently.class);
+        return PortalDeployment.war().addClasses(PendingLoginServiceIT.class, Concurrently.class);
     }
 
     @Inject

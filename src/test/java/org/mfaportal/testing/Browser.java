@@ -85,6 +85,28 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Moves the server's clock forward (the test deployment's TestClock). */
+    public void advanceServerClock(java.time.Duration duration) {
+        postToClock("?advance=" + duration);
+    }
+
+    /** Puts the server's clock back to real time: tests that compute codes rely on it. */
+    public void resetServerClock() {
+        postToClock("");
+    }
+
+    private void postToClock(String query) {
+        try {
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl + "/test-support/clock" + query))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public void open(String path) {
         driver.get(baseUrl + path);
     }

@@ -25,7 +25,7 @@ public final class PortalDeployment {
         return ShrinkWrap.create(ZipImporter.class, archiveName)
                 .importFrom(war)
                 .as(WebArchive.class)
-                .addClasses(TestAccounts.class, TestAccounts.Account.class, TestSupportServlet.class)
+                .addClasses(TestAccounts.class, TestAccounts.Account.class, TestSupportServlet.class, TestClock.class)
                 .addAsLibrary(ShrinkWrap.create(JavaArchive.class, "arquillian-runner-open.jar")
                         .addAsManifestResource("arquillian-runner/web-fragment.xml", "web-fragment.xml"));
     }

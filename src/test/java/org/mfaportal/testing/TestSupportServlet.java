@@ -8,15 +8,17 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import org.mfaportal.account.UserAccountService;
 
 /**
  * Test deployments only: creates a fresh account per test (POST; answers with the username, the password is
- * {@link #PASSWORD}), so tests never share factors or codes; counts a user's audit events (GET).
+ * {@link #PASSWORD}), so tests never share factors or codes; counts a user's audit events (GET); moves the server's
+ * clock forward ({@code POST /test-support/clock?advance=PT10M}) or back to real time (without {@code advance}).
  */
-@WebServlet({"/test-support/new-account", "/test-support/audit-count"})
+@WebServlet({"/test-support/new-account", "/test-support/audit-count", "/test-support/clock"})
 public class TestSupportServlet extends HttpServlet {
 
     public static final String PASSWORD = "browser-test-password";
@@ -38,8 +40,19 @@ public class TestSupportServlet extends HttpServlet {
         response.getWriter().write(Long.toString(count.longValue()));
     }
 
+    @Inject
+    TestClock clock;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getServletPath().endsWith("/clock")) {
+            if (request.getParameter("advance") == null) {
+                clock.reset();
+            } else {
+                clock.advance(Duration.parse(request.getParameter("advance")));
+            }
+            return;
+        }
         String username = "it-" + UUID.randomUUID().toString().substring(0, 13);
         String group = request.getParameter("group");
         accounts.create(username, "Test " + username, null, PASSWORD.toCharArray(), group == null ? Set.of() : Set.of(group));

@@ -1,6 +1,7 @@
 package org.mfaportal.mfa.recovery;
 
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,6 +15,7 @@ import org.mfaportal.account.UserAccount;
 import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
 import org.mfaportal.config.PortalConfig;
+import org.mfaportal.notify.SecurityNotice;
 
 /**
  * One-time recovery codes: the way in when the authenticator is lost. Codes are shown once when generated and stored
@@ -42,6 +44,9 @@ public class RecoveryCodeService {
     @Inject
     AuditService audit;
 
+    @Inject
+    Event<SecurityNotice> notices;
+
     /** A new set of {@code count} codes, in display form; the previous set stops working at once. */
     public List<String> generateRecoveryCodes(UserAccount user, int count) {
         deleteRecoveryCodes(user);
@@ -61,7 +66,9 @@ public class RecoveryCodeService {
     }
 
     public List<String> regenerateRecoveryCodes(UserAccount user) {
-        return generateRecoveryCodes(user, config.recoveryCodeCount());
+        List<String> codes = generateRecoveryCodes(user, config.recoveryCodeCount());
+        notices.fire(new SecurityNotice(user, SecurityNotice.Kind.RECOVERY_CODES_REGENERATED, null));
+        return codes;
     }
 
     /**
@@ -91,7 +98,9 @@ public class RecoveryCodeService {
                 .setParameter("id", matchedId)
                 .executeUpdate();
         if (claimed == 1) {
-            audit.recordOwn(AuditEventType.RECOVERY_CODE_USED, user.getUsername(), unusedRecoveryCodes(user) + " left");
+            int left = unusedRecoveryCodes(user);
+            audit.recordOwn(AuditEventType.RECOVERY_CODE_USED, user.getUsername(), left + " left");
+            notices.fire(new SecurityNotice(user, SecurityNotice.Kind.RECOVERY_CODE_USED, left + " unused recovery codes are left."));
         }
         return claimed == 1;
     }

@@ -4,11 +4,13 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.config.PortalConfig;
 import org.mfaportal.mfa.MfaService;
+import org.mfaportal.auth.Reauthentication;
 import org.mfaportal.web.CurrentUser;
 import org.mfaportal.web.Messages;
 import org.primefaces.model.StreamedContent;
@@ -30,6 +32,9 @@ public class RecoveryCodesBacking implements Serializable {
     CurrentUser currentUser;
 
     @Inject
+    Reauthentication reauthentication;
+
+    @Inject
     Messages messages;
 
     @Inject
@@ -46,7 +51,10 @@ public class RecoveryCodesBacking implements Serializable {
         unusedCount = recoveryCodes.unusedRecoveryCodes(user);
     }
 
-    public void regenerate() {
+    public void regenerate() throws IOException {
+        if (!reauthentication.requireRecent()) {
+            return;
+        }
         if (!mfaEnabled) {
             return;
         }

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.mfaportal.mfa.AuthenticatorType;
 import org.mfaportal.mfa.FactorSummary;
 import org.mfaportal.mfa.MfaService;
 import org.mfaportal.mfa.recovery.RecoveryCodesDownload;
+import org.mfaportal.auth.Reauthentication;
 import org.mfaportal.web.CurrentUser;
 import org.mfaportal.web.Messages;
 import org.primefaces.model.StreamedContent;
@@ -34,6 +36,9 @@ public class TotpSetupBacking implements Serializable {
     CurrentUser currentUser;
 
     @Inject
+    Reauthentication reauthentication;
+
+    @Inject
     Messages messages;
 
     @Inject
@@ -53,7 +58,10 @@ public class TotpSetupBacking implements Serializable {
         }
     }
 
-    public void confirm() {
+    public void confirm() throws IOException {
+        if (!reauthentication.requireRecent()) {
+            return;
+        }
         Optional<List<String>> recoveryCodes = totpService.confirmEnrolment(user(), enrolment, code);
         code = null;
         if (recoveryCodes.isEmpty()) {
@@ -66,7 +74,10 @@ public class TotpSetupBacking implements Serializable {
         messages.info(null, "totp.setup.done");
     }
 
-    public void remove() {
+    public void remove() throws IOException {
+        if (!reauthentication.requireRecent()) {
+            return;
+        }
         if (app != null && mfa.removeAuthenticator(user(), app.id())) {
             messages.info(null, "totp.removed");
         }

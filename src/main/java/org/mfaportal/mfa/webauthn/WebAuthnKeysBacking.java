@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.mfaportal.mfa.Authenticator;
 import org.mfaportal.mfa.AuthenticatorType;
 import org.mfaportal.mfa.MfaService;
 import org.mfaportal.mfa.recovery.RecoveryCodesDownload;
+import org.mfaportal.auth.Reauthentication;
 import org.mfaportal.web.CurrentUser;
 import org.mfaportal.web.Messages;
 import org.primefaces.model.StreamedContent;
@@ -42,6 +44,9 @@ public class WebAuthnKeysBacking implements Serializable {
     CurrentUser currentUser;
 
     @Inject
+    Reauthentication reauthentication;
+
+    @Inject
     Messages messages;
 
     @Inject
@@ -63,7 +68,10 @@ public class WebAuthnKeysBacking implements Serializable {
         }
     }
 
-    public void rename(long id) {
+    public void rename(long id) throws IOException {
+        if (!reauthentication.requireRecent()) {
+            return;
+        }
         try {
             webAuthn.rename(user(), id, newNames.get(id));
             messages.info(null, "webauthn.renamed");
@@ -73,7 +81,10 @@ public class WebAuthnKeysBacking implements Serializable {
         load();
     }
 
-    public void remove(long id) {
+    public void remove(long id) throws IOException {
+        if (!reauthentication.requireRecent()) {
+            return;
+        }
         if (mfa.removeAuthenticator(user(), id)) {
             messages.info(null, "webauthn.removed");
         }

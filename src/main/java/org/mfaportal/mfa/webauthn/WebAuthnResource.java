@@ -17,6 +17,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -27,6 +28,7 @@ import org.mfaportal.account.UserAccount;
 import org.mfaportal.api.ApiMessage;
 import org.mfaportal.auth.LoginNotice;
 import org.mfaportal.auth.PendingLoginService;
+import org.mfaportal.auth.Reauthentication;
 import org.mfaportal.auth.SecondFactorResult;
 import org.mfaportal.auth.SignInSession;
 import org.mfaportal.auth.WebAuthnAssertionCredential;
@@ -63,6 +65,9 @@ public class WebAuthnResource {
     @Inject
     PortalConfig config;
 
+    @Inject
+    Reauthentication reauthentication;
+
     @Context
     HttpServletRequest request;
 
@@ -77,6 +82,10 @@ public class WebAuthnResource {
         UserAccount user = currentUser.account().orElse(null);
         if (user == null || json.isEmpty()) {
             return refused("webauthn.refused.not-verified", null);
+        }
+        if (!reauthentication.isRecent()) {
+            return Response.status(Response.Status.FORBIDDEN)
+                    .entity(new ApiMessage(text("reauth.needed"), Reauthentication.pageFor("/account/security/webauthn"))).build();
         }
         WebAuthnService.Started<WebAuthnOptions.Creation> started = webAuthn.startRegistration(user, json.get().getBoolean("passkey", false), relyingParty());
         SignInSession.rememberChallenge(request, Ceremony.REGISTRATION, started.challengeId());
@@ -119,12 +128,12 @@ public class WebAuthnResource {
         return Response.ok(started.options()).build();
     }
 
-    /** Body: the assertion, {@code PublicKeyCredential.toJSON()}. */
+    /** Body: the assertion, {@code PublicKeyCredential.toJSON()}; {@code ?trustBrowser=true} when the user ticked the box. */
     @POST
     @Path("second-factor")
-    public Response secondFactor(String body) {
+    public Response secondFactor(String body, @QueryParam("trustBrowser") boolean trustBrowser) {
         String challengeId = SignInSession.takeChallenge(request, Ceremony.SECOND_FACTOR).orElse(null);
-        if (authenticate(new WebAuthnAssertionCredential(Ceremony.SECOND_FACTOR, challengeId, body, relyingParty()))) {
+        if (authenticate(new WebAuthnAssertionCredential(Ceremony.SECOND_FACTOR, challengeId, body, relyingParty(), trustBrowser))) {
             return Response.ok(new ApiMessage(null, SignInSession.nextPage(request))).build();
         }
         Object result = request.getAttribute(SecondFactorResult.class.getName());
@@ -150,7 +159,7 @@ public class WebAuthnResource {
     @Path("passkey")
     public Response passkey(String body) {
         String challengeId = SignInSession.takeChallenge(request, Ceremony.PASSKEY).orElse(null);
-        if (authenticate(new WebAuthnAssertionCredential(Ceremony.PASSKEY, challengeId, body, relyingParty()))) {
+        if (authenticate(new WebAuthnAssertionCredential(Ceremony.PASSKEY, challengeId, body, relyingParty(), false))) {
             return Response.ok(new ApiMessage(null, SignInSession.nextPage(request))).build();
         }
         Object refusal = request.getAttribute(WebAuthnRefusal.class.getName());

@@ -15,7 +15,9 @@ import com.webauthn4j.data.UserVerificationRequirement;
 import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
 import com.webauthn4j.data.client.Origin;
 import com.webauthn4j.data.client.challenge.DefaultChallenge;
+import com.webauthn4j.test.authenticator.webauthn.NoneAttestationAuthenticator;
 import com.webauthn4j.test.authenticator.webauthn.PackedAuthenticator;
+import com.webauthn4j.test.authenticator.webauthn.WebAuthnModelAuthenticator;
 import com.webauthn4j.test.authenticator.webauthn.WebAuthnAuthenticatorAdaptor;
 import com.webauthn4j.test.client.ClientPlatform;
 import java.util.ArrayList;
@@ -32,14 +34,20 @@ final class EmulatedAuthenticator {
 
     private static final ObjectConverter CONVERTER = new ObjectConverter();
 
-    final PackedAuthenticator authenticator;
+    final WebAuthnModelAuthenticator authenticator;
     private final ClientPlatform browser;
 
+    /** An authenticator with packed (self) attestation. */
     EmulatedAuthenticator(String origin) {
         this(new PackedAuthenticator(), origin);
     }
 
-    private EmulatedAuthenticator(PackedAuthenticator authenticator, String origin) {
+    /** An authenticator with attestation "none", what most passkey providers send. */
+    static EmulatedAuthenticator withNoneAttestation(String origin) {
+        return new EmulatedAuthenticator(new NoneAttestationAuthenticator(), origin);
+    }
+
+    private EmulatedAuthenticator(WebAuthnModelAuthenticator authenticator, String origin) {
         this.authenticator = authenticator;
         this.browser = new ClientPlatform(new Origin(origin), new WebAuthnAuthenticatorAdaptor(authenticator));
     }

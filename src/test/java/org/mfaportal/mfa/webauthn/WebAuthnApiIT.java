@@ -238,6 +238,38 @@ class WebAuthnApiIT {
     }
 
     @Test
+    void keyWithNoneAttestationRegistersAndSignsIn() {
+        PortalClient signedIn = signedInWithKey();
+        EmulatedAuthenticator noneAttested = EmulatedAuthenticator.withNoneAttestation(signedIn.origin());
+        assertEquals(201, register(signedIn, noneAttested, "Passkey provider", false).status());
+
+        PortalClient session = pendingSignIn();
+        assertEquals(200, session.postJson(SECOND_FACTOR, secondFactorAssertion(session, noneAttested)).status());
+    }
+
+    @Test
+    void credentialIdRegisteredToAnotherAccountIsRefused() {
+        PortalClient othersSession = new PortalClient(deploymentUrl);
+        othersSession.signIn(othersSession.newAccount(), TestSupportServlet.PASSWORD);
+        EmulatedAuthenticator othersKey = EmulatedAuthenticator.withNoneAttestation(othersSession.origin());
+        String othersOptions = othersSession.postJson("/api/webauthn/registration/options", "{\"passkey\":false}").body();
+        String othersCredential = othersKey.create(othersOptions, null);
+        assertEquals(201, othersSession.postJson("/api/webauthn/registration", registrationBody("Theirs", false, othersCredential)).status());
+
+        // "none" attestation signs nothing: pair the other account's attestation object with this session's challenge
+        PortalClient session = signedInWithKey();
+        String challenge = EmulatedAuthenticator.json(session.postJson("/api/webauthn/registration/options", "{\"passkey\":false}").body())
+                .get("challenge").asString();
+        ObjectNode forged = EmulatedAuthenticator.json(othersCredential).asObject();
+        String clientData = "{\"type\":\"webauthn.create\",\"challenge\":\"" + challenge + "\",\"origin\":\"" + session.origin() + "\"}";
+        forged.get("response").asObject().put("clientDataJSON",
+                java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(clientData.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+        assertRefused(session.postJson("/api/webauthn/registration", registrationBody("Mine now", false, forged.toString())),
+                "This key is already registered.");
+    }
+
+    @Test
     void registrationForAnotherRpIdIsRefused() {
         PortalClient session = signedInWithKey();
         EmulatedAuthenticator another = new EmulatedAuthenticator(session.origin());

@@ -1,0 +1,47 @@
+package org.mfaportal.notify;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Asynchronous;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.mfaportal.audit.AuditEventType;
+import org.mfaportal.audit.AuditService;
+
+/** Sends one plain-text security e-mail, on a container thread: the user's action never waits for SMTP. */
+@Stateless
+public class SecurityMail {
+
+    private static final Logger LOG = Logger.getLogger(SecurityMail.class.getName());
+
+    /** Configured by wildfly-config/portal.cli. */
+    @Resource(lookup = "java:jboss/mail/MfaPortal")
+    Session mailSession;
+
+    @Inject
+    AuditService audit;
+
+    public record Letter(String username, String to, String subject, String body) {
+    }
+
+    @Asynchronous
+    public void send(Letter letter) {
+        try {
+            MimeMessage message = new MimeMessage(mailSession);
+            message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(letter.to(), true));
+            message.setSubject(letter.subject(), "UTF-8");
+            message.setText(letter.body(), "UTF-8");
+            Transport.send(message);
+        } catch (MessagingException | RuntimeException notSent) {
+            LOG.log(Level.WARNING, "Security e-mail to " + letter.username() + " not sent: " + notSent.getMessage());
+            audit.record(AuditEventType.NOTIFICATION_FAILED, null, letter.username(), letter.subject() + ": " + notSent.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,153 @@
+package org.mfaportal.notify;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.File;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mfaportal.account.UserAccount;
+import org.mfaportal.account.UserAccountService;
+import org.mfaportal.auth.TrustedBrowserService;
+import org.mfaportal.mfa.AuthenticatorType;
+import org.mfaportal.mfa.MfaService;
+import org.mfaportal.mfa.recovery.RecoveryCodeService;
+import org.mfaportal.mfa.totp.TotpEnrolment;
+import org.mfaportal.mfa.totp.TotpService;
+import org.mfaportal.testing.PortalDeployment;
+
+/**
+ * Security e-mails reach a real SMTP server (GreenMail on 127.0.0.1:3325, where the test server's mail session points),
+ * and a server that is down does not stop the user's action.
+ */
+@ExtendWith(ArquillianExtension.class)
+class SecurityMailIT {
+
+    private static final Duration DELIVERY = Duration.ofSeconds(15);
+
+    @Deployment
+    static WebArchive deployment() {
+        return PortalDeployment.war().addClass(SecurityMailIT.class).addAsLibrary(new File(System.getProperty("greenmail.jar")));
+    }
+
+    @Inject
+    UserAccountService accounts;
+
+    @Inject
+    TotpService totp;
+
+    @Inject
+    MfaService mfa;
+
+    @Inject
+    RecoveryCodeService recoveryCodes;
+
+    @Inject
+    TrustedBrowserService trustedBrowsers;
+
+    @Inject
+    Clock clock;
+
+    @PersistenceContext
+    EntityManager em;
+
+    private GreenMail smtp;
+
+    @BeforeEach
+    void startSmtpServer() {
+        smtp = new GreenMail(new ServerSetup(3325, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterEach
+    void stopSmtpServer() {
+        smtp.stop();
+    }
+
+    private UserAccount newUser(String email) {
+        return accounts.create("mail-" + UUID.randomUUID(), "Mail Tester", email, "password-123".toCharArray(), Set.of());
+    }
+
+    private List<String> enrolTotp(UserAccount user) {
+        TotpEnrolment enrolment = totp.startEnrolment(user);
+        return totp.confirmEnrolment(user, enrolment, enrolment.totp().codeAt(enrolment.secret(), clock.instant())).orElseThrow();
+    }
+
+    private MimeMessage nextMail(int expectedSoFar) throws Exception {
+        assertTrue(smtp.waitForIncomingEmail(DELIVERY.toMillis(), expectedSoFar), "mail number " + expectedSoFar + " arrived");
+        MimeMessage[] received = smtp.getReceivedMessages();
+        return received[expectedSoFar - 1];
+    }
+
+    @Test
+    void eachSecurityChangeMailsTheUser() throws Exception {
+        String address = UUID.randomUUID() + "@example.test";
+        UserAccount user = newUser(address);
+
+        List<String> codes = enrolTotp(user);
+        MimeMessage added = nextMail(1);
+        assertEquals(address, added.getRecipients(Message.RecipientType.TO)[0].toString());
+        assertEquals("MFA Portal: a second factor was added to your account", added.getSubject());
+        String body = (String) added.getContent();
+        assertTrue(body.contains("Hello Mail Tester,"));
+        assertTrue(body.contains("If it was not you, change your password"));
+
+        assertTrue(recoveryCodes.redeemRecoveryCode(user, codes.get(0)));
+        assertEquals("MFA Portal: a recovery code was used to sign in", nextMail(2).getSubject());
+
+        recoveryCodes.regenerateRecoveryCodes(user);
+        assertEquals("MFA Portal: new recovery codes were generated", nextMail(3).getSubject());
+
+        trustedBrowsers.trust(user, "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0", Duration.ofDays(30));
+        MimeMessage trusted = nextMail(4);
+        assertEquals("MFA Portal: a browser now skips the second factor", trusted.getSubject());
+        assertTrue(((String) trusted.getContent()).contains("Chrome on Linux"));
+
+        mfa.removeAuthenticator(user, mfa.authenticators(user, AuthenticatorType.TOTP).get(0).getId());
+        assertEquals("MFA Portal: a second factor was removed from your account", nextMail(5).getSubject());
+    }
+
+    @Test
+    void userWithoutAddressGetsNoMail() throws Exception {
+        enrolTotp(newUser(null));
+
+        assertFalse(smtp.waitForIncomingEmail(2_000, 1));
+    }
+
+    @Test
+    void downMailServerDoesNotStopTheActionAndIsAudited() throws Exception {
+        smtp.stop();
+        UserAccount user = newUser(UUID.randomUUID() + "@example.test");
+
+        List<String> codes = enrolTotp(user);
+
+        assertEquals(10, codes.size(), "the enrolment went through");
+        assertTrue(mfa.isMfaEnabled(user));
+        long deadline = System.nanoTime() + DELIVERY.toNanos();
+        long failures = 0;
+        while (failures == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            failures = ((Number) em.createNativeQuery("select count(*) from audit_event where subject_username = ?1 and event_type = 'NOTIFICATION_FAILED'")
+                    .setParameter(1, user.getUsername()).getSingleResult()).longValue();
+        }
+        assertEquals(1, failures);
+    }
+}
