@@ -2,7 +2,7 @@
  * WebAuthn ceremonies of the portal: asks the server for options, runs navigator.credentials, posts the result.
  * Works without PublicKeyCredential.toJSON() (older browsers) by encoding the response itself.
  * Markup: an element #webauthn with data-api (the API base URL) and data-context (the context path); buttons
- * #addKey, #useSecurityKey, #signInWithPasskey; a live region #webauthnStatus.
+ * #addKey, #useSecurityKey, #reauthWithKey, #signInWithPasskey; a live region #webauthnStatus.
  */
 (function () {
     'use strict';
@@ -150,6 +150,14 @@
                 json => navigator.credentials.get({ publicKey: requestOptions(json) }),
                 '/second-factor' + (trust && trust.checked ? '?trustBrowser=true' : ''), credential => credential);
         });
+    }
+
+    const reauthWithKey = document.getElementById('reauthWithKey');
+    if (reauthWithKey) {
+        const back = document.getElementById('reauthKey').dataset.continue || '';
+        reauthWithKey.addEventListener('click', () => ceremony(reauthWithKey, '/reauthentication/options', {},
+            json => navigator.credentials.get({ publicKey: requestOptions(json) }),
+            '/reauthentication?continue=' + encodeURIComponent(back), credential => credential));
     }
 
     const signInWithPasskey = document.getElementById('signInWithPasskey');

@@ -5,13 +5,11 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.time.Clock;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.account.UserAccountService;
-import org.mfaportal.audit.AuditEventType;
-import org.mfaportal.audit.AuditService;
+import org.mfaportal.mfa.AuthenticatorType;
+import org.mfaportal.mfa.MfaService;
 import org.mfaportal.web.CurrentUser;
 import org.mfaportal.web.Messages;
 
@@ -33,13 +31,14 @@ public class ReauthenticateBacking {
     OneTimeCodeVerifier codes;
 
     @Inject
-    AuditService audit;
+    Reauthentication reauthentication;
+
+    @Inject
+    MfaService mfa;
 
     @Inject
     Messages messages;
 
-    @Inject
-    Clock clock;
 
     private String password;
     private String code;
@@ -63,13 +62,17 @@ public class ReauthenticateBacking {
     private void conclude(UserAccount user, boolean confirmed, String how, String fieldId) throws IOException {
         ExternalContext external = faces.getExternalContext();
         if (!confirmed) {
-            audit.recordOwn(AuditEventType.REAUTHENTICATION_FAILED, user.getUsername());
+            reauthentication.failed(user);
             messages.error(fieldId, "reauth.failed");
             return;
         }
-        Reauthentication.markAuthenticated((HttpServletRequest) external.getRequest(), clock.instant());
-        audit.recordOwn(AuditEventType.REAUTHENTICATED, user.getUsername(), how);
+        reauthentication.confirmed(user, how);
         external.redirect(external.getRequestContextPath() + Reauthentication.continuePath(continuePath));
+    }
+
+    /** Offer the security key only to users who have one. */
+    public boolean isSecurityKeyEnrolled() {
+        return currentUser.account().map(user -> !mfa.authenticators(user, AuthenticatorType.WEBAUTHN).isEmpty()).orElse(false);
     }
 
     public String getPassword() {

@@ -12,6 +12,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import org.mfaportal.account.UserAccount;
+import org.mfaportal.audit.AuditEventType;
+import org.mfaportal.audit.AuditService;
 import org.mfaportal.config.PortalConfig;
 
 /**
@@ -34,8 +37,21 @@ public class Reauthentication {
     @Inject
     HttpServletRequest request;
 
+    @Inject
+    AuditService audit;
+
     static void markAuthenticated(HttpServletRequest request, Instant at) {
         request.getSession().setAttribute(AUTHENTICATED_AT, at);
+    }
+
+    /** The user proved it's them ({@code how}: password, TOTP, RECOVERY_CODE, SECURITY_KEY). */
+    public void confirmed(UserAccount user, String how) {
+        markAuthenticated(request, clock.instant());
+        audit.recordOwn(AuditEventType.REAUTHENTICATED, user.getUsername(), how);
+    }
+
+    public void failed(UserAccount user) {
+        audit.recordOwn(AuditEventType.REAUTHENTICATION_FAILED, user.getUsername());
     }
 
     public boolean isRecent() {

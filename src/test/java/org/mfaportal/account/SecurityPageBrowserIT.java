@@ -117,6 +117,23 @@ class SecurityPageBrowserIT {
     }
 
     @Test
+    void securityKeyCanConfirmItsYou() {
+        browser.addVirtualAuthenticator(false);
+        signInWithPassword(browser);
+        browser.open("/account/security/webauthn");
+        browser.type("#keyName", "Desk key");
+        browser.runCeremonyWith("#addKey");
+        browser.advanceServerClock(Duration.ofMinutes(6));
+
+        browser.open("/account/security/webauthn");
+        assertTrue(browser.path().startsWith("/account/reauthenticate"), browser.path());
+        browser.runCeremonyWith("#reauthWithKey");
+
+        assertEquals("/account/security/webauthn", browser.path());
+        assertTrue(browser.has("#keys\\:keyTable"));
+    }
+
+    @Test
     void trustedBrowserSkipsTheCodeButAFreshBrowserDoesNot() {
         signInWithPassword(browser);
         enrolTotp();

@@ -7,5 +7,7 @@ public enum Ceremony {
     /** A security key as the second factor after the password. */
     SECOND_FACTOR,
     /** A passkey alone: discoverable credential with user verification, no password. */
-    PASSKEY
+    PASSKEY,
+    /** A signed-in user's key confirming it's them before a sensitive change. */
+    REAUTHENTICATION
 }

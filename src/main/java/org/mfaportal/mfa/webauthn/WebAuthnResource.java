@@ -123,7 +123,7 @@ public class WebAuthnResource {
         if (user.isEmpty()) {
             return refused("webauthn.refused.challenge", loginWith(LoginNotice.EXPIRED));
         }
-        WebAuthnService.Started<WebAuthnOptions.Request> started = webAuthn.startSecondFactor(user.get(), relyingParty());
+        WebAuthnService.Started<WebAuthnOptions.Request> started = webAuthn.startUserKeyCeremony(Ceremony.SECOND_FACTOR, user.get(), relyingParty());
         SignInSession.rememberChallenge(request, Ceremony.SECOND_FACTOR, started.challengeId());
         return Response.ok(started.options()).build();
     }
@@ -144,6 +144,38 @@ public class WebAuthnResource {
             return refused("login.notice.too-many-codes", loginWith(LoginNotice.TOO_MANY_CODES));
         }
         return refused("login.notice.expired", loginWith(LoginNotice.EXPIRED));
+    }
+
+    /** Options for confirming a signed-in user with one of their keys ("confirm it's you"). */
+    @POST
+    @Path("reauthentication/options")
+    public Response reauthenticationOptions() {
+        UserAccount user = currentUser.account().orElse(null);
+        if (user == null) {
+            return refused("webauthn.refused.not-verified", null);
+        }
+        WebAuthnService.Started<WebAuthnOptions.Request> started = webAuthn.startUserKeyCeremony(Ceremony.REAUTHENTICATION, user, relyingParty());
+        SignInSession.rememberChallenge(request, Ceremony.REAUTHENTICATION, started.challengeId());
+        return Response.ok(started.options()).build();
+    }
+
+    /** Body: the assertion; {@code ?continue=} the page to return to once confirmed. */
+    @POST
+    @Path("reauthentication")
+    public Response reauthenticate(String body, @QueryParam("continue") String continuePath) {
+        String challengeId = SignInSession.takeChallenge(request, Ceremony.REAUTHENTICATION).orElse(null);
+        UserAccount user = currentUser.account().orElse(null);
+        if (user == null) {
+            return refused("webauthn.refused.not-verified", null);
+        }
+        try {
+            webAuthn.verifyAssertion(Ceremony.REAUTHENTICATION, challengeId, user, body, relyingParty());
+            reauthentication.confirmed(user, "SECURITY_KEY");
+            return Response.ok(new ApiMessage(null, Reauthentication.continuePath(continuePath))).build();
+        } catch (WebAuthnRefusal refusal) {
+            reauthentication.failed(user);
+            return refused(refusal.reason().messageKey(), null);
+        }
     }
 
     @POST

@@ -149,9 +149,12 @@ public class WebAuthnService {
         }
     }
 
-    /** Options for a security key after the password: only this user's keys are allowed. */
-    public Started<WebAuthnOptions.Request> startSecondFactor(UserAccount user, RelyingParty rp) {
-        WebAuthnChallenge challenge = challenges.issue(Ceremony.SECOND_FACTOR, user.getId());
+    /**
+     * Options for one of this user's keys: after the password ({@link Ceremony#SECOND_FACTOR}) or to confirm a
+     * signed-in user ({@link Ceremony#REAUTHENTICATION}).
+     */
+    public Started<WebAuthnOptions.Request> startUserKeyCeremony(Ceremony ceremony, UserAccount user, RelyingParty rp) {
+        WebAuthnChallenge challenge = challenges.issue(ceremony, user.getId());
         return new Started<>(challenge.getId(), new WebAuthnOptions.Request(challenge.getChallenge(), WebAuthnChallenges.LIFETIME.toMillis(),
                 rp.id(), descriptorsOf(user), "discouraged"));
     }
