@@ -62,6 +62,12 @@ public class UserAccount {
     @Column(name = "webauthn_user_handle", unique = true, length = 64)
     private String webAuthnUserHandle;
 
+    @Column(name = "second_factor_failures", nullable = false)
+    private int secondFactorFailures;
+
+    @Column(name = "locked_at")
+    private Instant lockedAt;
+
     @Version
     private long version;
 
@@ -126,6 +132,11 @@ public class UserAccount {
             throw new IllegalStateException("The WebAuthn user handle never changes once assigned");
         }
         webAuthnUserHandle = handle;
+    }
+
+    /** Set when too many consecutive second factors failed; only an admin clears it. */
+    public Instant getLockedAt() {
+        return lockedAt;
     }
 
     public boolean isAdmin() {

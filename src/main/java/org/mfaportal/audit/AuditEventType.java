@@ -36,6 +36,10 @@ public enum AuditEventType {
     TRUSTED_BROWSER_USED,
     RECOVERY_CODES_GENERATED,
     RECOVERY_CODE_USED,
+    /** Too many password failures for a username: the attempt was refused without checking the password. */
+    SIGN_IN_THROTTLED,
+    ACCOUNT_LOCKED,
+    ACCOUNT_UNLOCKED,
     /** A security e-mail could not be sent (the action itself went through). */
     NOTIFICATION_FAILED
 }

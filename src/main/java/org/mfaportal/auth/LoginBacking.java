@@ -62,6 +62,9 @@ public class LoginBacking {
             faces.responseComplete(); // the mechanism redirected to the second-factor page
         } else if (status == AuthenticationStatus.SUCCESS) {
             external.redirect(external.getRequestContextPath() + SignInSession.nextPage(request));
+        } else if (request.getAttribute(SignInRefusal.class.getName()) instanceof SignInRefusal refusal) {
+            // Throttling applies to every typed username alike, so it tells nothing about which accounts exist.
+            messages.error(null, refusal.messageKey(), refusal.minutes());
         } else {
             // One message for unknown user, wrong password and disabled account: no user enumeration.
             messages.error(null, "login.failed");

@@ -8,7 +8,8 @@ public enum LoginNotice {
     SIGNED_OUT("signed-out", "login.notice.signed-out"),
     EXPIRED("expired", "login.notice.expired"),
     TOO_MANY_CODES("too-many-codes", "login.notice.too-many-codes"),
-    CANCELLED("cancelled", "login.notice.cancelled");
+    CANCELLED("cancelled", "login.notice.cancelled"),
+    LOCKED("locked", "login.notice.locked");
 
     private final String parameter;
     private final String messageKey;

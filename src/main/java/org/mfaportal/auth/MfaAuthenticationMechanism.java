@@ -13,6 +13,7 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -74,6 +75,9 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
     TrustedBrowserService trustedBrowsers;
 
     @Inject
+    LockoutService lockout;
+
+    @Inject
     PortalConfig config;
 
     @Inject
@@ -129,14 +133,26 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     private AuthenticationStatus passwordStep(UsernamePasswordCredential password, HttpServletRequest request, HttpMessageContext context) {
         SignInSession.forgetPendingLogin(request);
+        Optional<Duration> wait = lockout.passwordRetryAfter(password.getCaller());
+        if (wait.isPresent()) {
+            audit.record(AuditEventType.SIGN_IN_THROTTLED, null, password.getCaller(), null);
+            request.setAttribute(SignInRefusal.class.getName(), SignInRefusal.throttled(wait.get()));
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         CredentialValidationResult result = identityStores.validate(password);
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+            lockout.passwordFailed(password.getCaller());
             audit.record(AuditEventType.PASSWORD_REJECTED, null, password.getCaller(), null);
             return AuthenticationStatus.SEND_FAILURE;
         }
         String username = result.getCallerPrincipal().getName();
+        lockout.passwordAccepted(username);
         audit.recordOwn(AuditEventType.PASSWORD_ACCEPTED, username);
         UserAccount account = accounts.findByUsername(username).orElseThrow();
+        if (lockout.isLocked(account)) {
+            request.setAttribute(SignInRefusal.class.getName(), SignInRefusal.LOCKED);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
         ReturnPath returnPath = SignInSession.takeReturnPath(request);
         if (mfa.isMfaEnabled(account) && isTrustedBrowser(account, request)) {
             audit.recordOwn(AuditEventType.TRUSTED_BROWSER_USED, username, UserAgentSummary.describe(request.getHeader("User-Agent")));
@@ -185,9 +201,10 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
         try {
             WebAuthnService.Asserted asserted = webAuthn.verifyAssertion(Ceremony.PASSKEY, assertion.challengeId(), null,
                     assertion.responseJson(), assertion.relyingParty());
-            Optional<UserAccount> account = accounts.findByUsername(asserted.username()).filter(UserAccount::isEnabled);
+            Optional<UserAccount> account = accounts.findByUsername(asserted.username()).filter(UserAccount::isEnabled)
+                    .filter(found -> !lockout.isLocked(found));
             if (account.isEmpty()) {
-                throw new WebAuthnRefusal(WebAuthnRefusal.Reason.UNKNOWN_KEY, "account disabled");
+                throw new WebAuthnRefusal(WebAuthnRefusal.Reason.UNKNOWN_KEY, "account disabled or locked");
             }
             audit.recordOwn(AuditEventType.PASSKEY_ACCEPTED, asserted.username(), "\"" + asserted.keyName() + "\"");
             return completeSignIn(asserted.username(), AccountIdentityStore.rolesOf(account.get()), SignInSession.takeReturnPath(request), request, context);

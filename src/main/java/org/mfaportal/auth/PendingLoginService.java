@@ -54,6 +54,9 @@ public class PendingLoginService {
     WebAuthnService webAuthn;
 
     @Inject
+    LockoutService lockout;
+
+    @Inject
     AuditService audit;
 
     /** Starts a pending sign-in and returns its token: 256 random bits, of which only the hash is stored. */
@@ -125,6 +128,7 @@ public class PendingLoginService {
             if (!delete(pending)) {
                 return new SecondFactorResult.NoPendingLogin();
             }
+            lockout.secondFactorAccepted(user);
             audit.recordOwn(AuditEventType.SECOND_FACTOR_ACCEPTED, user.getUsername(), factor.get().name());
             int recoveryCodesLeft = factor.get() == SecondFactorKind.RECOVERY_CODE ? recoveryCodes.unusedRecoveryCodes(user) : -1;
             return new SecondFactorResult.Verified(user.getUsername(), pending.getGroups(), pending.getReturnPath(), factor.get(), recoveryCodesLeft);
@@ -135,6 +139,10 @@ public class PendingLoginService {
             return new SecondFactorResult.NoPendingLogin();
         }
         audit.recordOwn(AuditEventType.SECOND_FACTOR_REJECTED, user.getUsername(), "attempt " + failures.get());
+        if (lockout.secondFactorFailed(user)) {
+            delete(pending);
+            return new SecondFactorResult.AccountLocked();
+        }
         if (failures.get() >= config.maxSecondFactorAttempts()) {
             delete(pending);
             audit.recordOwn(AuditEventType.SECOND_FACTOR_ATTEMPTS_EXHAUSTED, user.getUsername());

@@ -49,20 +49,20 @@ public class ReauthenticateBacking {
         boolean confirmed = password != null && password.length() <= AccountIdentityStore.MAX_PASSWORD_LENGTH
                 && accounts.authenticate(user.getUsername(), password.toCharArray()).isPresent();
         password = null;
-        conclude(user, confirmed, "password", "reauth:password");
+        conclude(user, confirmed, "password", "reauth:password", true);
     }
 
     public void withCode() throws IOException {
         UserAccount user = currentUser.account().orElseThrow();
         String factor = codes.verify(user, code).map(Enum::name).orElse(null);
         code = null;
-        conclude(user, factor != null, factor, "reauth:code");
+        conclude(user, factor != null, factor, "reauth:code", false);
     }
 
-    private void conclude(UserAccount user, boolean confirmed, String how, String fieldId) throws IOException {
+    private void conclude(UserAccount user, boolean confirmed, String how, String fieldId, boolean withPassword) throws IOException {
         ExternalContext external = faces.getExternalContext();
         if (!confirmed) {
-            reauthentication.failed(user);
+            reauthentication.failed(user, withPassword);
             messages.error(fieldId, "reauth.failed");
             return;
         }

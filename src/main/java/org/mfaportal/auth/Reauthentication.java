@@ -40,6 +40,9 @@ public class Reauthentication {
     @Inject
     AuditService audit;
 
+    @Inject
+    LockoutService lockout;
+
     static void markAuthenticated(HttpServletRequest request, Instant at) {
         request.getSession().setAttribute(AUTHENTICATED_AT, at);
     }
@@ -50,8 +53,14 @@ public class Reauthentication {
         audit.recordOwn(AuditEventType.REAUTHENTICATED, user.getUsername(), how);
     }
 
-    public void failed(UserAccount user) {
+    /** A failed confirmation counts like a failed sign-in of its kind (password or second factor). */
+    public void failed(UserAccount user, boolean withPassword) {
         audit.recordOwn(AuditEventType.REAUTHENTICATION_FAILED, user.getUsername());
+        if (withPassword) {
+            lockout.passwordFailed(user.getUsername());
+        } else {
+            lockout.secondFactorFailed(user);
+        }
     }
 
     public boolean isRecent() {

@@ -71,6 +71,8 @@ public class SecondFactorBacking {
             messages.error("secondFactor:code", "mfa.authenticate.rejected", rejected.attemptsLeft());
         } else if (result instanceof SecondFactorResult.AttemptsExhausted) {
             redirectToLogin(LoginNotice.TOO_MANY_CODES);
+        } else if (result instanceof SecondFactorResult.AccountLocked) {
+            redirectToLogin(LoginNotice.LOCKED);
         } else {
             redirectToLogin(LoginNotice.EXPIRED);
         }

@@ -22,6 +22,10 @@ public sealed interface SecondFactorResult {
     record AttemptsExhausted() implements SecondFactorResult {
     }
 
+    /** That wrong factor was one too many in a row: the account is locked until an admin unlocks it. */
+    record AccountLocked() implements SecondFactorResult {
+    }
+
     /** No pending sign-in for this token: never started, expired, cancelled or already completed. */
     record NoPendingLogin() implements SecondFactorResult {
     }

@@ -64,6 +64,10 @@ public class PortalConfig {
     int maxSecondFactorAttempts;
 
     @Inject
+    @ConfigProperty(name = "mfa.lockout.max-failures")
+    int maxSecondFactorFailures;
+
+    @Inject
     @ConfigProperty(name = "mfa.reauthentication.timeout")
     Duration reauthenticationTimeout;
 
@@ -138,5 +142,10 @@ public class PortalConfig {
     /** How long after an authentication the account's protection may be changed without confirming again. */
     public Duration reauthenticationTimeout() {
         return reauthenticationTimeout;
+    }
+
+    /** Consecutive wrong second factors that lock the account; never above NIST SP 800-63B's 100. */
+    public int maxSecondFactorFailures() {
+        return Math.min(Math.max(1, maxSecondFactorFailures), 100);
     }
 }

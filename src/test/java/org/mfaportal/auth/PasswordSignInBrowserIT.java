@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.mfaportal.testing.Browser;
 import org.mfaportal.testing.PortalDeployment;
 import org.mfaportal.testing.TestAccounts;
+import org.mfaportal.testing.TestSupportServlet;
 
 /** Password sign-in as a person does it, in headless Chromium. */
 @ExtendWith(ArquillianExtension.class)
@@ -90,6 +91,26 @@ class PasswordSignInBrowserIT {
         assertEquals(GENERIC_FAILURE, wrongPasswordMessage);
         assertEquals(wrongPasswordMessage, unknownUserMessage);
         assertFalse(browser.has("#greeting"));
+    }
+
+    @Test
+    void repeatedWrongPasswordsAreThrottledAlikeForRealAndUnknownUsernames() {
+        String real = browser.newAccount();
+        String unknown = "nobody-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        browser.open("/login");
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            browser.signIn(real, "wrong password " + attempt);
+            browser.signIn(unknown, "wrong password " + attempt);
+        }
+        browser.signIn(real, "wrong again");
+        String realMessage = browser.text("#login\\:messages");
+        browser.signIn(unknown, "wrong again");
+        String unknownMessage = browser.text("#login\\:messages");
+
+        assertEquals("Too many attempts. Try again in 1 minute.", realMessage);
+        assertEquals(realMessage, unknownMessage, "throttling tells nothing about which usernames exist");
+        browser.signIn(real, TestSupportServlet.PASSWORD);
+        assertEquals("/login", browser.path(), "not even the right password gets through while throttled");
     }
 
     @Test

@@ -143,6 +143,9 @@ public class WebAuthnResource {
         if (result instanceof SecondFactorResult.AttemptsExhausted) {
             return refused("login.notice.too-many-codes", loginWith(LoginNotice.TOO_MANY_CODES));
         }
+        if (result instanceof SecondFactorResult.AccountLocked) {
+            return refused("login.notice.locked", loginWith(LoginNotice.LOCKED));
+        }
         return refused("login.notice.expired", loginWith(LoginNotice.EXPIRED));
     }
 
@@ -173,7 +176,7 @@ public class WebAuthnResource {
             reauthentication.confirmed(user, "SECURITY_KEY");
             return Response.ok(new ApiMessage(null, Reauthentication.continuePath(continuePath))).build();
         } catch (WebAuthnRefusal refusal) {
-            reauthentication.failed(user);
+            reauthentication.failed(user, false);
             return refused(refusal.reason().messageKey(), null);
         }
     }

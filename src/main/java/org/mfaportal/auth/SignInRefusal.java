@@ -1,0 +1,14 @@
+package org.mfaportal.auth;
+
+import java.time.Duration;
+
+/** Why a correct-looking sign-in was refused before or after the password check; tells the page what to say. */
+public record SignInRefusal(String messageKey, long minutes) {
+
+    static final SignInRefusal LOCKED = new SignInRefusal("login.locked", 0);
+
+    /** Rounded up: "try again in 1 minute" rather than in 0. */
+    static SignInRefusal throttled(Duration wait) {
+        return new SignInRefusal("login.throttled", Math.max(1, (wait.toSeconds() + 59) / 60));
+    }
+}
