@@ -40,6 +40,8 @@ public enum AuditEventType {
     SIGN_IN_THROTTLED,
     ACCOUNT_LOCKED,
     ACCOUNT_UNLOCKED,
+    /** An admin removed all of a user's factors, recovery codes and trusted browsers. */
+    MFA_RESET,
     /** A security e-mail could not be sent (the action itself went through). */
     NOTIFICATION_FAILED
 }
