@@ -8,6 +8,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
@@ -49,6 +50,69 @@ public class AuditService {
                 .setParameter("username", username)
                 .setMaxResults(limit)
                 .getResultList();
+    }
+
+    /** One page of events matching the query, newest first, filtered and paged by the database. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<AuditEvent> search(AuditQuery query, int first, int pageSize) {
+        TypedQuery<AuditEvent> select = em.createQuery("select e from AuditEvent e" + where(query) + " order by e.occurredAt desc, e.id desc", AuditEvent.class);
+        bind(select, query);
+        return select.setFirstResult(first).setMaxResults(pageSize).getResultList();
+    }
+
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public long count(AuditQuery query) {
+        TypedQuery<Long> count = em.createQuery("select count(e) from AuditEvent e" + where(query), Long.class);
+        bind(count, query);
+        return count.getSingleResult();
+    }
+
+    private static String where(AuditQuery query) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        if (query.from() != null) {
+            where.append(" and e.occurredAt >= :from");
+        }
+        if (query.to() != null) {
+            where.append(" and e.occurredAt < :to");
+        }
+        if (present(query.subject())) {
+            where.append(" and e.subjectUsername = :subject");
+        }
+        if (present(query.actor())) {
+            where.append(" and e.actorUsername = :actor");
+        }
+        if (query.type() != null) {
+            where.append(" and e.type = :type");
+        }
+        if (present(query.ipAddress())) {
+            where.append(" and e.ipAddress = :ip");
+        }
+        return where.toString();
+    }
+
+    private static void bind(TypedQuery<?> typed, AuditQuery query) {
+        if (query.from() != null) {
+            typed.setParameter("from", query.from());
+        }
+        if (query.to() != null) {
+            typed.setParameter("to", query.to());
+        }
+        if (present(query.subject())) {
+            typed.setParameter("subject", query.subject().strip().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (present(query.actor())) {
+            typed.setParameter("actor", query.actor().strip().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (query.type() != null) {
+            typed.setParameter("type", query.type());
+        }
+        if (present(query.ipAddress())) {
+            typed.setParameter("ip", query.ipAddress().strip());
+        }
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
     }
 
     private RequestOrigin currentOrigin() {

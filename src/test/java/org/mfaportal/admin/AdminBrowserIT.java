@@ -80,11 +80,28 @@ class AdminBrowserIT {
     }
 
     @Test
+    void auditLogFiltersByAccount() {
+        user.open("/login");
+        user.signIn(username, "wrong password");
+
+        admin.open("/admin/audit");
+        admin.type("#audit\\:subject", username);
+        admin.find("#audit\\:apply").click();
+        new org.openqa.selenium.support.ui.WebDriverWait(admin.driver(), java.time.Duration.ofSeconds(10))
+                .until(d -> admin.text("#audit\\:events").contains("Wrong password"));
+
+        assertFalse(admin.text("#audit\\:events").contains("Signed in"), "only this account's events");
+        admin.find("#audit\\:export").click();
+        assertEquals("/admin/audit", admin.path(), "the download leaves the page as it is");
+        assertFalse(admin.showsStackTrace());
+    }
+
+    @Test
     void staffGetForbiddenOnEveryAdminUrlIncludingAjaxPostbacks() {
         user.open("/login");
         user.signIn(username, TestSupportServlet.PASSWORD);
 
-        for (String page : List.of("/admin/", "/admin/users", "/admin/user?id=1")) {
+        for (String page : List.of("/admin/", "/admin/users", "/admin/user?id=1", "/admin/audit")) {
             user.open(page);
             assertTrue(user.has("#error-403"), page);
         }
