@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -22,6 +23,10 @@ import org.mfaportal.testing.Browser;
 import org.mfaportal.testing.PortalDeployment;
 import org.mfaportal.testing.TestAccounts;
 import org.mfaportal.testing.TestSupportServlet;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The admin console as IT admins and staff meet it, in headless Chromium. */
 @ExtendWith(ArquillianExtension.class)
@@ -72,11 +77,16 @@ class AdminBrowserIT {
         admin.open("/admin/users");
         admin.type("#users\\:text", username);
         admin.find("#users\\:search").click();
-        new org.openqa.selenium.support.ui.WebDriverWait(admin.driver(), java.time.Duration.ofSeconds(10))
-                .until(d -> admin.text("#users\\:table").contains(username));
-        admin.driver().findElement(org.openqa.selenium.By.linkText(username)).click();
-        new org.openqa.selenium.support.ui.WebDriverWait(admin.driver(), java.time.Duration.ofSeconds(10))
-                .until(d -> admin.has("#adminUserName"));
+        // the filtered table replaces the first page by AJAX: wait for the one matching row, then follow its link
+        String href = new WebDriverWait(admin.driver(), Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    List<WebElement> rows = d.findElements(By.cssSelector("#users\\:table tbody tr"));
+                    return rows.size() == 1 && rows.get(0).getText().contains(username)
+                            ? d.findElement(By.linkText(username)).getAttribute("href") : null;
+                });
+        admin.open("/admin/user?id=" + href.replaceAll(".*[?&]id=", ""));
+        assertTrue(admin.has("#adminUserName"));
     }
 
     @Test
@@ -87,7 +97,7 @@ class AdminBrowserIT {
         admin.open("/admin/audit");
         admin.type("#audit\\:subject", username);
         admin.find("#audit\\:apply").click();
-        new org.openqa.selenium.support.ui.WebDriverWait(admin.driver(), java.time.Duration.ofSeconds(10))
+        new WebDriverWait(admin.driver(), Duration.ofSeconds(10))
                 .until(d -> admin.text("#audit\\:events").contains("Wrong password"));
 
         assertFalse(admin.text("#audit\\:events").contains("Signed in"), "only this account's events");
