@@ -68,6 +68,9 @@ public class UserAccount {
     @Column(name = "locked_at")
     private Instant lockedAt;
 
+    @Column(name = "mfa_required_since")
+    private Instant mfaRequiredSince;
+
     @Version
     private long version;
 

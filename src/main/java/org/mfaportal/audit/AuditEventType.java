@@ -40,6 +40,10 @@ public enum AuditEventType {
     SIGN_IN_THROTTLED,
     ACCOUNT_LOCKED,
     ACCOUNT_UNLOCKED,
+    /** MFA became required for the user: the grace period starts. */
+    MFA_REQUIRED,
+    /** A policy was created or changed (detail: before and after). */
+    POLICY_CHANGED,
     /** An admin removed all of a user's factors, recovery codes and trusted browsers. */
     MFA_RESET,
     /** A security e-mail could not be sent (the action itself went through). */

@@ -23,6 +23,7 @@ import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
 import org.mfaportal.config.PortalConfig;
 import org.mfaportal.mfa.MfaService;
+import org.mfaportal.policy.PolicyService;
 import org.mfaportal.mfa.webauthn.Ceremony;
 import org.mfaportal.mfa.webauthn.WebAuthnRefusal;
 import org.mfaportal.mfa.webauthn.WebAuthnService;
@@ -32,7 +33,7 @@ import org.mfaportal.mfa.webauthn.WebAuthnService;
  *
  * <pre>
  * ANONYMOUS   --protected page----------> redirect to /login (the page is remembered as the return path)
- * ANONYMOUS   --password ok, no factor--> AUTHENTICATED
+ * ANONYMOUS   --password ok, no factor--> AUTHENTICATED (policy requires MFA and grace is over: ENROLMENT_ONLY)
  * ANONYMOUS   --password ok, factor-----> PENDING_MFA (a PendingLogin row; its token in the session)
  * ANONYMOUS   --password ok, trusted browser cookie valid--> AUTHENTICATED
  * ANONYMOUS   --passkey (user verified)-> AUTHENTICATED (counts as multi-factor)
@@ -76,6 +77,9 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     @Inject
     LockoutService lockout;
+
+    @Inject
+    PolicyService policies;
 
     @Inject
     PortalConfig config;
@@ -165,12 +169,15 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
             // SEND_CONTINUE must come with its response (the container reports it as a failure otherwise)
             return context.redirect(request.getContextPath() + SECOND_FACTOR_PAGE);
         }
+        if (policies.atSignIn(account).overdue()) {
+            SignInSession.restrictToEnrolment(request);
+        }
         return completeSignIn(username, result.getCallerGroups(), returnPath, request, context);
     }
 
     /** A trusted browser skips the second factor, never the password; only while trust is allowed at all. */
     private boolean isTrustedBrowser(UserAccount account, HttpServletRequest request) {
-        return !config.trustedBrowserLifetime().isZero()
+        return !policies.trustedBrowserLifetime(account).isZero()
                 && TrustedBrowserCookie.read(request).map(token -> trustedBrowsers.isTrusted(account, token)).orElse(false);
     }
 
@@ -184,7 +191,7 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
             if (verified.factor() == SecondFactorResult.SecondFactorKind.RECOVERY_CODE) {
                 SignInSession.rememberRecoveryCodesLeft(request, verified.recoveryCodesLeft());
             }
-            if (trustBrowser && !config.trustedBrowserLifetime().isZero()) {
+            if (trustBrowser) {
                 trustThisBrowser(verified.username(), request, context);
             }
             return completeSignIn(verified.username(), verified.groups(), verified.returnPath(), request, context);
@@ -217,8 +224,12 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
     /** Offered only here, after a second factor passed: trust is never given for a password alone. */
     private void trustThisBrowser(String username, HttpServletRequest request, HttpMessageContext context) {
         UserAccount account = accounts.findByUsername(username).orElseThrow();
-        String token = trustedBrowsers.trust(account, request.getHeader("User-Agent"), config.trustedBrowserLifetime());
-        TrustedBrowserCookie.write(request, context.getResponse(), token, config.trustedBrowserLifetime(), !config.devMode());
+        Duration lifetime = policies.trustedBrowserLifetime(account);
+        if (lifetime.isZero()) {
+            return;
+        }
+        String token = trustedBrowsers.trust(account, request.getHeader("User-Agent"), lifetime);
+        TrustedBrowserCookie.write(request, context.getResponse(), token, lifetime, !config.devMode());
     }
 
     private boolean hasLivePendingLogin(HttpServletRequest request) {

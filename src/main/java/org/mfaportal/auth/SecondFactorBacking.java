@@ -12,9 +12,9 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.mfaportal.config.PortalConfig;
 import org.mfaportal.mfa.AuthenticatorType;
 import org.mfaportal.mfa.MfaService;
+import org.mfaportal.policy.PolicyService;
 import org.mfaportal.web.Messages;
 
 /** The second-factor page: hands the typed code to the authentication mechanism and explains the outcome. */
@@ -38,7 +38,7 @@ public class SecondFactorBacking {
     MfaService mfa;
 
     @Inject
-    PortalConfig config;
+    PolicyService policies;
 
     private String code;
     private boolean trustBrowser;
@@ -98,7 +98,8 @@ public class SecondFactorBacking {
 
     /** Days a trusted browser skips the second factor; 0 when trust is off. */
     public int getTrustDays() {
-        return (int) config.trustedBrowserLifetime().toDays();
+        return SignInSession.pendingLoginToken(request()).flatMap(pendingLogins::userOf)
+                .map(user -> (int) policies.trustedBrowserLifetime(user).toDays()).orElse(0);
     }
 
     public boolean isTrustBrowser() {

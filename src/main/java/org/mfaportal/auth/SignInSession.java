@@ -17,6 +17,7 @@ public final class SignInSession {
     private static final String RECOVERY_CODES_LEFT = SignInSession.class.getName() + ".recoveryCodesLeft";
     private static final String WEBAUTHN_CHALLENGE = SignInSession.class.getName() + ".webAuthnChallenge.";
     private static final String NEXT_PAGE = SignInSession.class.getName() + ".nextPage";
+    private static final String ENROLMENT_ONLY = SignInSession.class.getName() + ".enrolmentOnly";
 
     private SignInSession() {
     }
@@ -67,6 +68,20 @@ public final class SignInSession {
     public static String nextPage(HttpServletRequest request) {
         Object next = request.getAttribute(NEXT_PAGE);
         return next instanceof String path ? path : ReturnPath.HOME.value();
+    }
+
+    /** ENROLMENT_ONLY: the policy requires MFA, the grace period is over, and the user has no factor yet. */
+    static void restrictToEnrolment(HttpServletRequest request) {
+        request.getSession().setAttribute(ENROLMENT_ONLY, Boolean.TRUE);
+    }
+
+    public static boolean isRestrictedToEnrolment(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && Boolean.TRUE.equals(session.getAttribute(ENROLMENT_ONLY));
+    }
+
+    public static void liftEnrolmentRestriction(HttpServletRequest request) {
+        take(request, ENROLMENT_ONLY, Boolean.class);
     }
 
     private static <T> Optional<T> take(HttpServletRequest request, String attribute, Class<T> type) {

@@ -72,10 +72,6 @@ public class PortalConfig {
     Duration reauthenticationTimeout;
 
     @Inject
-    @ConfigProperty(name = "mfa.trusted-browser.days")
-    int trustedBrowserDays;
-
-    @Inject
     @ConfigProperty(name = "mfa.webauthn.rp-id")
     Optional<String> webAuthnRpId;
 
@@ -132,11 +128,6 @@ public class PortalConfig {
     /** The WebAuthn relying party: configured id and origins, or the host and origin of the request. */
     public RelyingParty relyingParty(HttpServletRequest request) {
         return RelyingParty.of(webAuthnRpId, webAuthnRpName, webAuthnOrigins, request);
-    }
-
-    /** How long a trusted browser skips the second factor; zero when browsers may not be trusted. */
-    public Duration trustedBrowserLifetime() {
-        return Duration.ofDays(Math.max(0, trustedBrowserDays));
     }
 
     /** How long after an authentication the account's protection may be changed without confirming again. */

@@ -68,9 +68,14 @@ public final class Browser implements AutoCloseable {
 
     /** A new account with no factors, made by the test deployment's support servlet. */
     public String newAccount() {
+        return newAccount(null);
+    }
+
+    /** A new account with no factors in {@code group} (null: no group). */
+    public String newAccount(String group) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(baseUrl + "/test-support/new-account"))
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/test-support/new-account" + (group == null ? "" : "?group=" + group)))
                             .POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
