@@ -27,6 +27,19 @@ public enum LoginNotice {
         return messageKey;
     }
 
+    /** Why a second-factor attempt sent the user back to the password; the same for the Faces page and the API. */
+    public static LoginNotice endingFor(SecondFactorResult result) {
+        if (result instanceof SecondFactorResult.AttemptsExhausted) {
+            return TOO_MANY_CODES;
+        }
+        return result instanceof SecondFactorResult.AccountLocked ? LOCKED : EXPIRED;
+    }
+
+    /** The login page URL (inside the application) that explains this notice. */
+    public String loginPath() {
+        return "/login?notice=" + parameter;
+    }
+
     public static Optional<LoginNotice> fromParameter(String value) {
         return Arrays.stream(values()).filter(notice -> notice.parameter.equals(value)).findFirst();
     }

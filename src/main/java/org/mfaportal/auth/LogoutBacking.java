@@ -32,6 +32,6 @@ public class LogoutBacking {
         }
         request.logout();
         external.invalidateSession();
-        external.redirect(external.getRequestContextPath() + MfaAuthenticationMechanism.LOGIN_PAGE + "?notice=" + LoginNotice.SIGNED_OUT.parameter());
+        external.redirect(external.getRequestContextPath() + LoginNotice.SIGNED_OUT.loginPath());
     }
 }

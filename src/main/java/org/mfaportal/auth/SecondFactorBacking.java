@@ -69,12 +69,8 @@ public class SecondFactorBacking {
         Object result = request().getAttribute(SecondFactorResult.class.getName());
         if (result instanceof SecondFactorResult.Rejected rejected) {
             messages.error("secondFactor:code", "mfa.authenticate.rejected", rejected.attemptsLeft());
-        } else if (result instanceof SecondFactorResult.AttemptsExhausted) {
-            redirectToLogin(LoginNotice.TOO_MANY_CODES);
-        } else if (result instanceof SecondFactorResult.AccountLocked) {
-            redirectToLogin(LoginNotice.LOCKED);
         } else {
-            redirectToLogin(LoginNotice.EXPIRED);
+            redirectToLogin(LoginNotice.endingFor((SecondFactorResult) result));
         }
     }
 
@@ -85,7 +81,7 @@ public class SecondFactorBacking {
     }
 
     private void redirectToLogin(LoginNotice notice) throws IOException {
-        external().redirect(external().getRequestContextPath() + MfaAuthenticationMechanism.LOGIN_PAGE + "?notice=" + notice.parameter());
+        external().redirect(external().getRequestContextPath() + notice.loginPath());
     }
 
     private ExternalContext external() {

@@ -121,7 +121,7 @@ public class WebAuthnResource {
     public Response secondFactorOptions() {
         Optional<UserAccount> user = SignInSession.pendingLoginToken(request).flatMap(pendingLogins::userOf);
         if (user.isEmpty()) {
-            return refused("webauthn.refused.challenge", loginWith(LoginNotice.EXPIRED));
+            return refused("webauthn.refused.challenge", LoginNotice.EXPIRED.loginPath());
         }
         WebAuthnService.Started<WebAuthnOptions.Request> started = webAuthn.startUserKeyCeremony(Ceremony.SECOND_FACTOR, user.get(), relyingParty());
         SignInSession.rememberChallenge(request, Ceremony.SECOND_FACTOR, started.challengeId());
@@ -140,13 +140,8 @@ public class WebAuthnResource {
         if (result instanceof SecondFactorResult.Rejected rejected) {
             return refused(rejected.refusalMessageKey() == null ? "webauthn.refused.not-verified" : rejected.refusalMessageKey(), null);
         }
-        if (result instanceof SecondFactorResult.AttemptsExhausted) {
-            return refused("login.notice.too-many-codes", loginWith(LoginNotice.TOO_MANY_CODES));
-        }
-        if (result instanceof SecondFactorResult.AccountLocked) {
-            return refused("login.notice.locked", loginWith(LoginNotice.LOCKED));
-        }
-        return refused("login.notice.expired", loginWith(LoginNotice.EXPIRED));
+        LoginNotice ending = LoginNotice.endingFor((SecondFactorResult) result);
+        return refused(ending.messageKey(), ending.loginPath());
     }
 
     /** Options for confirming a signed-in user with one of their keys ("confirm it's you"). */
@@ -227,9 +222,6 @@ public class WebAuthnResource {
         return value != null && value.getValueType() == JsonValue.ValueType.STRING ? json.getString(name) : null;
     }
 
-    private static String loginWith(LoginNotice notice) {
-        return "/login?notice=" + notice.parameter();
-    }
 
     private static Response refused(String messageKey, String next) {
         return Response.status(Response.Status.BAD_REQUEST).entity(new ApiMessage(text(messageKey), next)).build();
