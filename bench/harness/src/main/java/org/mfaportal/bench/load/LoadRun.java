@@ -59,7 +59,12 @@ final class LoadRun {
         return measurements;
     }
 
-    Window execute() throws InterruptedException {
+    /** Something to measure in the server halfway through the window, under the same load as the sign-ins. */
+    interface MidWindowProbe {
+        void measure() throws Exception;
+    }
+
+    Window execute(MidWindowProbe midWindow) throws InterruptedException {
         long begin = System.nanoTime();
         long windowStart = begin + options.warmUp().toNanos();
         long windowEnd = windowStart + options.duration().toNanos();
@@ -85,6 +90,16 @@ final class LoadRun {
         OptionalLong serverAtStart = serverCpu();
         cpuByStep.ifPresent(CpuByStep::reset);
 
+        long windowMiddle = windowStart + options.duration().toNanos() / 2;
+        if (!finished.await(Math.max(0, windowMiddle - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+            try {
+                midWindow.measure();
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                System.err.println("The mid-window measurement failed: " + e);
+            }
+        }
         // Ends early when the count bound stops every virtual user before the duration is over.
         finished.await(Math.max(0, windowEnd - System.nanoTime()), TimeUnit.NANOSECONDS);
         long end = System.nanoTime();
