@@ -3,6 +3,8 @@ package org.mfaportal.mfa.recovery;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
+import org.mfaportal.web.Messages;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
 
@@ -16,8 +18,8 @@ public final class RecoveryCodesDownload {
 
     public static StreamedContent of(String issuer, String username, List<String> codes) {
         StringBuilder text = new StringBuilder()
-                .append(issuer).append(" recovery codes for ").append(username).append("\r\n")
-                .append("Each code works once. Keep them somewhere safe.\r\n\r\n");
+                .append(Messages.text(Locale.ENGLISH, "recovery.file.header", issuer, username)).append("\r\n")
+                .append(Messages.text(Locale.ENGLISH, "recovery.file.advice")).append("\r\n\r\n");
         codes.forEach(code -> text.append(code).append("\r\n"));
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         return DefaultStreamedContent.builder()

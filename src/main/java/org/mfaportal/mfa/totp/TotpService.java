@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.mfaportal.account.UserAccount;
@@ -17,6 +18,7 @@ import org.mfaportal.crypto.SecretKeyring;
 import org.mfaportal.mfa.Authenticator;
 import org.mfaportal.mfa.AuthenticatorType;
 import org.mfaportal.mfa.MfaService;
+import org.mfaportal.web.Messages;
 
 /** Authenticator apps: enrolment by QR code, verification with replay protection. */
 @Stateless
@@ -71,7 +73,7 @@ public class TotpService {
             return Optional.empty();
         }
         String sealed = keyring.cipher().encrypt(enrolment.secret(), associatedData(user));
-        Authenticator app = Authenticator.totp(em.getReference(UserAccount.class, user.getId()), "Authenticator app", sealed,
+        Authenticator app = Authenticator.totp(em.getReference(UserAccount.class, user.getId()), Messages.text(Locale.ENGLISH, "overview.kind.app"), sealed,
                 enrolment.totp(), step.getAsLong(), clock.instant());
         return Optional.of(mfa.addAuthenticator(user, app));
     }
