@@ -23,7 +23,7 @@ result=$portal_root/bench/results/$name.txt
     case "$kind" in
         load) java -cp "$jar" org.mfaportal.bench.load.SignInLoadDriver --users "$work/users.tsv" --server-pid "$(cat "$work/server.pid")" "$@" ;;
         probe) java -cp "$jar" org.mfaportal.bench.load.ServerStateProbe --server-pid "$(cat "$work/server.pid")" "$@" ;;
-        jmh) java -jar "$jar" "$@" ;;
+        jmh) "${BENCH_JAVA:-java}" -jar "$jar" "$@" ;;
         *) echo "kind must be load, probe or jmh" >&2; exit 2 ;;
     esac
     echo "# after: $(uptime)"
