@@ -52,22 +52,22 @@ record LoadOptions(URI baseUrl, Path usersFile, int userLimit, SignInFlow flow, 
         if (users == null) {
             throw new IllegalArgumentException("--users is required\n" + USAGE);
         }
+        String serverPid = values.remove("--server-pid");
+        // Each option is taken out as it is read: whatever is left was not understood.
         LoadOptions options = new LoadOptions(
-                LocalServer.baseUrl(values.getOrDefault("--base-url", "http://localhost:8780")),
+                LocalServer.baseUrl(take(values, "--base-url", "http://localhost:8780")),
                 Path.of(users),
-                Integer.parseInt(values.getOrDefault("--user-limit", Integer.toString(Integer.MAX_VALUE))),
-                SignInFlow.fromOption(values.getOrDefault("--flow", SignInFlow.PASSWORD_AND_TOTP.optionValue())),
-                Integer.parseInt(values.getOrDefault("--concurrency", "16")),
-                duration(values.getOrDefault("--warm-up", "20s")),
-                duration(values.getOrDefault("--duration", "60s")),
-                Long.parseLong(values.getOrDefault("--max-sign-ins", "100000")),
-                values.containsKey("--server-pid") ? OptionalLong.of(Long.parseLong(values.get("--server-pid"))) : OptionalLong.empty(),
-                values.containsKey("--cpu-by-step"),
-                values.containsKey("--heap-check"),
-                values.containsKey("--sign-out"),
-                Integer.parseInt(values.getOrDefault("--password-check-samples", "10")));
-        values.keySet().removeAll(Set.of("--base-url", "--user-limit", "--flow", "--concurrency", "--warm-up", "--duration",
-                "--max-sign-ins", "--server-pid", "--cpu-by-step", "--heap-check", "--sign-out", "--password-check-samples"));
+                Integer.parseInt(take(values, "--user-limit", Integer.toString(Integer.MAX_VALUE))),
+                SignInFlow.fromOption(take(values, "--flow", SignInFlow.PASSWORD_AND_TOTP.optionValue())),
+                Integer.parseInt(take(values, "--concurrency", "16")),
+                duration(take(values, "--warm-up", "20s")),
+                duration(take(values, "--duration", "60s")),
+                Long.parseLong(take(values, "--max-sign-ins", "100000")),
+                serverPid == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(serverPid)),
+                values.remove("--cpu-by-step") != null,
+                values.remove("--heap-check") != null,
+                values.remove("--sign-out") != null,
+                Integer.parseInt(take(values, "--password-check-samples", "10")));
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("Unknown options " + values.keySet() + "\n" + USAGE);
         }
@@ -94,6 +94,11 @@ record LoadOptions(URI baseUrl, Path usersFile, int userLimit, SignInFlow flow, 
             throw new IllegalArgumentException("--password-check-samples must be 0..50");
         }
         return this;
+    }
+
+    private static String take(Map<String, String> values, String name, String defaultValue) {
+        String value = values.remove(name);
+        return value == null ? defaultValue : value;
     }
 
     private static Duration duration(String text) {

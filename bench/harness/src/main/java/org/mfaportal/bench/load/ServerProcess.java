@@ -27,10 +27,6 @@ final class ServerProcess {
         }
     }
 
-    long pid() {
-        return pid;
-    }
-
     /** User plus system CPU time of all the process's threads so far (proc(5): utime, stime). */
     long cpuNanos() {
         try {
