@@ -28,6 +28,7 @@ public class UserAccount {
     static final String BY_USERNAME = "UserAccount.byUsername";
     public static final String BY_WEBAUTHN_USER_HANDLE = "UserAccount.byWebAuthnUserHandle";
     public static final int MAX_USERNAME_LENGTH = 100;
+    public static final int MAX_EXEMPTION_REASON_LENGTH = 500;
 
     /** Members of this group get the {@code admin} role. */
     public static final String ADMIN_GROUP = "admin";
@@ -70,6 +71,15 @@ public class UserAccount {
 
     @Column(name = "mfa_required_since")
     private Instant mfaRequiredSince;
+
+    @Column(name = "mfa_exempt_until")
+    private Instant mfaExemptUntil;
+
+    @Column(name = "mfa_exempt_reason", length = MAX_EXEMPTION_REASON_LENGTH)
+    private String mfaExemptReason;
+
+    @Column(name = "mfa_exempted_by", length = MAX_USERNAME_LENGTH)
+    private String mfaExemptedBy;
 
     @Version
     private long version;
@@ -140,6 +150,38 @@ public class UserAccount {
     /** Set when too many consecutive second factors failed; only an admin clears it. */
     public Instant getLockedAt() {
         return lockedAt;
+    }
+
+    /** When MFA first became required for this user (the grace period counts from here); null before. */
+    public Instant getMfaRequiredSince() {
+        return mfaRequiredSince;
+    }
+
+    /** Until when an admin exempted the user from having to use MFA; null when never (or the exemption was ended). */
+    public Instant getMfaExemptUntil() {
+        return mfaExemptUntil;
+    }
+
+    public String getMfaExemptReason() {
+        return mfaExemptReason;
+    }
+
+    public String getMfaExemptedBy() {
+        return mfaExemptedBy;
+    }
+
+    public boolean isExemptAt(Instant now) {
+        return mfaExemptUntil != null && mfaExemptUntil.isAfter(now);
+    }
+
+    public void exemptFromMfa(Instant until, String reason, String admin) {
+        this.mfaExemptUntil = until;
+        this.mfaExemptReason = reason;
+        this.mfaExemptedBy = admin;
+    }
+
+    public void endMfaExemption() {
+        exemptFromMfa(null, null, null);
     }
 
     public boolean isAdmin() {

@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Set;
+import org.mfaportal.mfa.FactorKind;
 import org.mfaportal.policy.PolicyRule;
 import org.mfaportal.policy.PolicyService;
 import org.mfaportal.web.CurrentUser;
@@ -32,6 +34,8 @@ public class PoliciesBacking implements Serializable {
     private boolean mfaRequired;
     private int graceDays = 14;
     private int trustedBrowserDays = 30;
+    private FactorKind[] allowedFactors = FactorKind.values();
+    private int recoveryCodes = PolicyRule.DEFAULT_RECOVERY_CODES;
 
     @PostConstruct
     void load() {
@@ -41,9 +45,44 @@ public class PoliciesBacking implements Serializable {
     /** Saves the form: a blank group means the default policy. */
     public void save() {
         String target = group == null || group.isBlank() ? null : group.strip();
-        policies.save(new PolicyRule(target, mfaRequired, graceDays, trustedBrowserDays), currentUser.getUsername());
+        PolicyRule rule = new PolicyRule(target, mfaRequired, graceDays, trustedBrowserDays, Set.of(allowedFactors), recoveryCodes);
+        if (!rule.allowsAnAuthenticator()) {
+            messages.error("policy:factors", "admin.policies.needs-authenticator");
+            return;
+        }
+        policies.save(rule, currentUser.getUsername());
         messages.info(null, "admin.policies.saved");
         load();
+    }
+
+    /** Fills the form with a stored policy, to change it. */
+    public void edit(PolicyRule rule) {
+        group = rule.group();
+        mfaRequired = rule.mfaRequired();
+        graceDays = rule.graceDays();
+        trustedBrowserDays = rule.trustedBrowserDays();
+        allowedFactors = rule.allowedFactors().stream().sorted().toArray(FactorKind[]::new);
+        recoveryCodes = rule.recoveryCodes();
+    }
+
+    public FactorKind[] getFactorKinds() {
+        return FactorKind.values();
+    }
+
+    public FactorKind[] getAllowedFactors() {
+        return allowedFactors.clone();
+    }
+
+    public void setAllowedFactors(FactorKind[] allowedFactors) {
+        this.allowedFactors = allowedFactors == null ? new FactorKind[0] : allowedFactors.clone();
+    }
+
+    public int getRecoveryCodes() {
+        return recoveryCodes;
+    }
+
+    public void setRecoveryCodes(int recoveryCodes) {
+        this.recoveryCodes = recoveryCodes;
     }
 
     public List<PolicyRule> getRules() {

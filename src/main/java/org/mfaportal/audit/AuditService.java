@@ -3,7 +3,6 @@ package org.mfaportal.audit;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -32,7 +31,7 @@ public class AuditService {
     Instance<HttpServletRequest> currentRequest;
 
     public void record(AuditEventType type, String actorUsername, String subjectUsername, String detail) {
-        em.persist(new AuditEvent(clock.instant(), type, actorUsername, subjectUsername, currentOrigin(), detail));
+        em.persist(new AuditEvent(clock.instant(), type, actorUsername, subjectUsername, RequestOrigin.current(currentRequest), detail));
     }
 
     /** An event the user caused on their own account. */
@@ -113,14 +112,5 @@ public class AuditService {
 
     private static boolean present(String value) {
         return value != null && !value.isBlank();
-    }
-
-    private RequestOrigin currentOrigin() {
-        try {
-            return RequestOrigin.of(currentRequest.get());
-        } catch (ContextNotActiveException | IllegalStateException outsideAnHttpRequest) {
-            // timers, asynchronous work and in-container tests have no HTTP request to describe
-            return RequestOrigin.UNKNOWN;
-        }
     }
 }

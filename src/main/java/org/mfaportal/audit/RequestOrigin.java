@@ -1,5 +1,7 @@
 package org.mfaportal.audit;
 
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.inject.Instance;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
@@ -13,10 +15,25 @@ public record RequestOrigin(String ipAddress, String userAgent) {
     public static final RequestOrigin UNKNOWN = new RequestOrigin(null, null);
 
     public RequestOrigin {
-        userAgent = AuditEvent.truncate(userAgent, MAX_USER_AGENT_LENGTH);
+        userAgent = storableUserAgent(userAgent);
     }
 
     public static RequestOrigin of(HttpServletRequest request) {
         return new RequestOrigin(request.getRemoteAddr(), request.getHeader("User-Agent"));
+    }
+
+    /** The origin of the HTTP request being served, or {@link #UNKNOWN} outside one. */
+    public static RequestOrigin current(Instance<HttpServletRequest> currentRequest) {
+        try {
+            return of(currentRequest.get());
+        } catch (ContextNotActiveException | IllegalStateException outsideAnHttpRequest) {
+            // timers, asynchronous work and in-container tests have no HTTP request to describe
+            return UNKNOWN;
+        }
+    }
+
+    /** A user agent cut to the length every table that stores one allows. */
+    public static String storableUserAgent(String userAgent) {
+        return AuditEvent.truncate(userAgent, MAX_USER_AGENT_LENGTH);
     }
 }

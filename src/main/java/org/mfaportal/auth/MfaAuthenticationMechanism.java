@@ -22,6 +22,7 @@ import org.mfaportal.account.UserAccountService;
 import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
 import org.mfaportal.config.PortalConfig;
+import org.mfaportal.mfa.FactorKind;
 import org.mfaportal.mfa.MfaService;
 import org.mfaportal.policy.PolicyService;
 import org.mfaportal.mfa.webauthn.Ceremony;
@@ -169,9 +170,6 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
             // SEND_CONTINUE must come with its response (the container reports it as a failure otherwise)
             return context.redirect(request.getContextPath() + SECOND_FACTOR_PAGE);
         }
-        if (policies.atSignIn(account).overdue()) {
-            SignInSession.restrictToEnrolment(request);
-        }
         return completeSignIn(username, result.getCallerGroups(), returnPath, request, context);
     }
 
@@ -213,6 +211,10 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
             if (account.isEmpty()) {
                 throw new WebAuthnRefusal(WebAuthnRefusal.Reason.UNKNOWN_KEY, "account disabled or locked");
             }
+            if (!policies.acceptedAtSignIn(account.get()).contains(FactorKind.PASSKEY)) {
+                audit.recordOwn(AuditEventType.WEBAUTHN_REFUSED, asserted.username(), "passkey sign-in: passkeys not allowed by policy");
+                throw new WebAuthnRefusal(WebAuthnRefusal.Reason.NOT_ALLOWED_BY_POLICY, "passkey");
+            }
             audit.recordOwn(AuditEventType.PASSKEY_ACCEPTED, asserted.username(), "\"" + asserted.keyName() + "\"");
             return completeSignIn(asserted.username(), AccountIdentityStore.rolesOf(account.get()), SignInSession.takeReturnPath(request), request, context);
         } catch (WebAuthnRefusal refusal) {
@@ -240,11 +242,17 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
         return live;
     }
 
-    /** The only transition into AUTHENTICATED. */
+    /**
+     * The only transition into AUTHENTICATED; into ENROLMENT_ONLY as well when the user's policy requires a factor
+     * they do not have (an allowed one) and the grace period is over.
+     */
     private AuthenticationStatus completeSignIn(String username, Set<String> groups, ReturnPath returnPath,
             HttpServletRequest request, HttpMessageContext context) {
         // A new session id at the privilege change defeats session fixation.
         request.changeSessionId();
+        if (policies.atSignIn(accounts.findByUsername(username).orElseThrow()).overdue()) {
+            SignInSession.restrictToEnrolment(request);
+        }
         Reauthentication.markAuthenticated(request, clock.instant());
         audit.recordOwn(AuditEventType.SIGN_IN_COMPLETED, username);
         SignInSession.proceedTo(request, returnPath.value());

@@ -20,11 +20,14 @@ import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
 import org.mfaportal.auth.SecondFactorResult.SecondFactorKind;
 import org.mfaportal.config.PortalConfig;
+import org.mfaportal.mfa.Authenticator;
+import org.mfaportal.mfa.FactorKind;
 import org.mfaportal.mfa.recovery.RecoveryCodeService;
 import org.mfaportal.mfa.webauthn.Ceremony;
 import org.mfaportal.mfa.webauthn.RelyingParty;
 import org.mfaportal.mfa.webauthn.WebAuthnRefusal;
 import org.mfaportal.mfa.webauthn.WebAuthnService;
+import org.mfaportal.policy.PolicyService;
 
 /** Pending sign-ins (PENDING_MFA): created after the password, ended by the second factor, expiry or cancel. */
 @Stateless
@@ -59,6 +62,9 @@ public class PendingLoginService {
     @Inject
     AuditService audit;
 
+    @Inject
+    PolicyService policies;
+
     /** Starts a pending sign-in and returns its token: 256 random bits, of which only the hash is stored. */
     public String start(UserAccount user, Set<String> groups, ReturnPath returnPath) {
         byte[] token = new byte[32];
@@ -91,14 +97,24 @@ public class PendingLoginService {
      * success the pending sign-in is consumed (exactly once, even under concurrent attempts).
      */
     public SecondFactorResult verifySecondFactor(String token, String code) {
-        return verify(token, user -> new Attempt(codes.verify(user, code), null));
+        return verify(token, user -> {
+            Optional<FactorKind> kind = OneTimeCodeVerifier.kindOf(code);
+            if (kind.isPresent() && !policies.acceptedAtSignIn(user).contains(kind.get())) {
+                return Attempt.notAccepted(kind.get());
+            }
+            return new Attempt(codes.verify(user, code), null);
+        });
     }
 
     /** Checks a security key's assertion (WebAuthn) against the keys of the pending sign-in's user. */
     public SecondFactorResult verifySecurityKey(String token, String challengeId, String assertionJson, RelyingParty rp) {
         return verify(token, user -> {
             try {
-                webAuthn.verifyAssertion(Ceremony.SECOND_FACTOR, challengeId, user, assertionJson, rp);
+                WebAuthnService.Asserted asserted = webAuthn.verifyAssertion(Ceremony.SECOND_FACTOR, challengeId, user, assertionJson, rp);
+                FactorKind kind = FactorKind.of(em.find(Authenticator.class, asserted.authenticatorId()));
+                if (!policies.acceptedAtSignIn(user).contains(kind)) {
+                    return Attempt.notAccepted(kind);
+                }
                 return new Attempt(Optional.of(SecondFactorKind.SECURITY_KEY), null);
             } catch (WebAuthnRefusal refusal) {
                 return new Attempt(Optional.empty(), refusal.reason().messageKey());
@@ -113,6 +129,11 @@ public class PendingLoginService {
 
     /** The factor that matched, or why a security key was refused. */
     private record Attempt(Optional<SecondFactorKind> factor, String refusalMessageKey) {
+
+        /** A kind the user's policy no longer accepts: refused without looking at it further, and counted. */
+        static Attempt notAccepted(FactorKind kind) {
+            return new Attempt(Optional.empty(), "policy.not-accepted." + kind.name());
+        }
     }
 
     private SecondFactorResult verify(String token, Function<UserAccount, Attempt> check) {

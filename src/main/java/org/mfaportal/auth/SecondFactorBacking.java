@@ -42,6 +42,7 @@ public class SecondFactorBacking {
 
     private String code;
     private boolean trustBrowser;
+    private Boolean securityKeyEnrolled;
 
     /** Without a live pending sign-in this page has nothing to offer: back to the password. */
     public void requirePendingLogin() throws IOException {
@@ -51,11 +52,14 @@ public class SecondFactorBacking {
         }
     }
 
-    /** Offer "Use a security key" only to users who have one. */
+    /** Offer "Use a security key" only to users who have one (asked once per request: `rendered` is evaluated often). */
     public boolean isSecurityKeyEnrolled() {
-        return SignInSession.pendingLoginToken(request()).flatMap(pendingLogins::userOf)
-                .map(user -> !mfa.authenticators(user, AuthenticatorType.WEBAUTHN).isEmpty())
-                .orElse(false);
+        if (securityKeyEnrolled == null) {
+            securityKeyEnrolled = SignInSession.pendingLoginToken(request()).flatMap(pendingLogins::userOf)
+                    .map(user -> !mfa.authenticators(user, AuthenticatorType.WEBAUTHN).isEmpty())
+                    .orElse(false);
+        }
+        return securityKeyEnrolled;
     }
 
     public void verify() throws IOException {
@@ -68,6 +72,9 @@ public class SecondFactorBacking {
         }
         Object result = request().getAttribute(SecondFactorResult.class.getName());
         if (result instanceof SecondFactorResult.Rejected rejected) {
+            if (rejected.refusalMessageKey() != null) {
+                messages.error(null, rejected.refusalMessageKey());
+            }
             messages.error("secondFactor:code", "mfa.authenticate.rejected", rejected.attemptsLeft());
         } else {
             redirectToLogin(LoginNotice.endingFor((SecondFactorResult) result));

@@ -45,7 +45,7 @@ public class TrustedBrowserService {
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Instant now = clock.instant();
         em.persist(new TrustedBrowser(user.getId(), PendingLoginService.hash(token),
-                new RequestOrigin(null, userAgent).userAgent(), now, now.plus(lifetime)));
+                RequestOrigin.storableUserAgent(userAgent), now, now.plus(lifetime)));
         audit.recordOwn(AuditEventType.TRUSTED_BROWSER_ADDED, user.getUsername(), UserAgentSummary.describe(userAgent));
         notices.fire(new SecurityNotice(user, SecurityNotice.Kind.TRUSTED_BROWSER_ADDED, UserAgentSummary.describe(userAgent)));
         return token;

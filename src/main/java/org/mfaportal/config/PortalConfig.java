@@ -52,10 +52,6 @@ public class PortalConfig {
     int totpTolerance;
 
     @Inject
-    @ConfigProperty(name = "mfa.recovery-codes.count")
-    int recoveryCodeCount;
-
-    @Inject
     @ConfigProperty(name = "mfa.login.pending-timeout")
     Duration pendingLoginTimeout;
 
@@ -109,10 +105,6 @@ public class PortalConfig {
     /** Time steps accepted on either side of now, for clock drift and typing time. */
     public int totpTolerance() {
         return totpTolerance;
-    }
-
-    public int recoveryCodeCount() {
-        return recoveryCodeCount;
     }
 
     /** How long a sign-in may wait between password and second factor. */

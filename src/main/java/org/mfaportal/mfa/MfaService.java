@@ -10,8 +10,9 @@ import java.util.Optional;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
-import org.mfaportal.config.PortalConfig;
 import org.mfaportal.mfa.recovery.RecoveryCodeService;
+import org.mfaportal.policy.EffectivePolicy;
+import org.mfaportal.policy.PolicyService;
 
 /** A user's second factors as a whole: whether MFA is on, which factors exist, adding and removing them. */
 @Stateless
@@ -24,7 +25,7 @@ public class MfaService {
     RecoveryCodeService recoveryCodes;
 
     @Inject
-    PortalConfig config;
+    PolicyService policies;
 
     @Inject
     AuditService audit;
@@ -53,14 +54,23 @@ public class MfaService {
     }
 
     /**
-     * Stores a verified factor. The first factor of a user comes with a set of recovery codes, returned for showing
-     * once; later factors return an empty list.
+     * Stores a verified factor. The first factor of a user comes with a set of recovery codes (if their policy allows
+     * them), returned for showing once; later factors return an empty list.
+     *
+     * @throws FactorNotAllowedException when the user's policy does not allow this kind of factor
      */
     public List<String> addAuthenticator(UserAccount user, Authenticator authenticator) {
+        EffectivePolicy policy = policies.effectiveFor(user);
+        if (!policy.allows(FactorKind.of(authenticator))) {
+            throw new FactorNotAllowedException(FactorKind.of(authenticator));
+        }
         em.persist(authenticator);
         audit.recordOwn(AuditEventType.FACTOR_ADDED, user.getUsername(), authenticator.getType() + " \"" + authenticator.getName() + "\"");
         factorsChanged.fire(new FactorsChanged(user, true, authenticator.getType(), authenticator.getName()));
-        return recoveryCodes.hasRecoveryCodes(user) ? List.of() : recoveryCodes.generateRecoveryCodes(user, config.recoveryCodeCount());
+        if (recoveryCodes.hasRecoveryCodes(user) || !policy.allows(FactorKind.RECOVERY_CODE)) {
+            return List.of();
+        }
+        return recoveryCodes.generateRecoveryCodes(user, policy.recoveryCodes());
     }
 
     /** Removes one of the user's factors; with the last one go the recovery codes, which alone are no second factor. */

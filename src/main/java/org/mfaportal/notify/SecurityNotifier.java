@@ -1,7 +1,6 @@
 package org.mfaportal.notify;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
@@ -48,7 +47,7 @@ public class SecurityNotifier {
         if (to == null || to.isBlank()) {
             return;
         }
-        RequestOrigin origin = origin();
+        RequestOrigin origin = RequestOrigin.current(currentRequest);
         String what = Messages.text(Locale.ENGLISH, "mail." + notice.kind().name() + ".what", notice.detail() == null ? "" : notice.detail());
         String body = Messages.text(Locale.ENGLISH, "mail.body", notice.user().getDisplayName(), what, dates.format(clock.instant()),
                 origin.ipAddress() == null ? "-" : origin.ipAddress(), UserAgentSummary.describe(origin.userAgent()), config.totpIssuer());
@@ -56,11 +55,4 @@ public class SecurityNotifier {
         mail.send(new SecurityMail.Letter(notice.user().getUsername(), to, subject, body));
     }
 
-    private RequestOrigin origin() {
-        try {
-            return RequestOrigin.of(currentRequest.get());
-        } catch (ContextNotActiveException | IllegalStateException outsideAnHttpRequest) {
-            return RequestOrigin.UNKNOWN;
-        }
-    }
 }

@@ -3,7 +3,9 @@ package org.mfaportal.policy;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.stream.Collectors;
 import org.mfaportal.web.CurrentUser;
+import org.mfaportal.web.Messages;
 
 /** The banner on every page while a user must still set up MFA: by when, or that they must now. */
 @Named
@@ -16,13 +18,21 @@ public class EnrolmentBanner {
     @Inject
     PolicyService policies;
 
+    @Inject
+    Messages messages;
+
     private EnrolmentState state;
+
+    /** The kinds the user may set up, in words. */
+    public String getAllowedFactorNames() {
+        return getState().allowedFactors().stream().map(kind -> messages.text(kind.messageKey())).collect(Collectors.joining(", "));
+    }
 
     public EnrolmentState getState() {
         if (state == null) {
             state = currentUser.isSignedIn() ? currentUser.account().map(policies::stateOf).orElse(null) : null;
             if (state == null) {
-                state = new EnrolmentState(EnrolmentState.Kind.NOT_REQUIRED, null);
+                state = EnrolmentState.notRequired();
             }
         }
         return state;

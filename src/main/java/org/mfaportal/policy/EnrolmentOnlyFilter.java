@@ -11,11 +11,11 @@ import java.io.IOException;
 import java.util.List;
 import org.mfaportal.account.UserAccountService;
 import org.mfaportal.auth.SignInSession;
-import org.mfaportal.mfa.MfaService;
 
 /**
- * ENROLMENT_ONLY: a signed-in user whose policy requires MFA after the grace period, and who has no factor, reaches
- * only the pages that set one up; everything else redirects to the security page. Lifted as soon as a factor exists.
+ * ENROLMENT_ONLY: a signed-in user whose policy requires MFA after the grace period, and who has no allowed factor, reaches
+ * only the pages that set one up; everything else redirects to the security page. Lifted as soon as an allowed factor
+ * exists or an admin exempts the user.
  */
 @WebFilter("/*")
 public class EnrolmentOnlyFilter extends HttpFilter {
@@ -32,7 +32,7 @@ public class EnrolmentOnlyFilter extends HttpFilter {
     static final List<String> ALLOWED_PREFIXES = List.of("/api/webauthn/registration", "/api/webauthn/reauthentication", "/jakarta.faces.resource/");
 
     @Inject
-    MfaService mfa;
+    PolicyService policies;
 
     @Inject
     UserAccountService accounts;
@@ -43,8 +43,8 @@ public class EnrolmentOnlyFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        boolean enrolled = accounts.findByUsername(request.getUserPrincipal().getName()).map(mfa::isMfaEnabled).orElse(false);
-        if (enrolled) {
+        boolean overdue = accounts.findByUsername(request.getUserPrincipal().getName()).map(policies::stateOf).map(EnrolmentState::overdue).orElse(true);
+        if (!overdue) {
             SignInSession.liftEnrolmentRestriction(request);
             chain.doFilter(request, response);
             return;

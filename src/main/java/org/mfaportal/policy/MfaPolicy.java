@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.mfaportal.mfa.FactorKind;
 
 /** A stored policy: the default when {@code groupName} is null, else one group's. */
 @Entity
@@ -37,6 +38,12 @@ public class MfaPolicy {
     @Column(name = "trusted_browser_days", nullable = false)
     private int trustedBrowserDays;
 
+    @Column(name = "allowed_factors", nullable = false, length = 100)
+    private String allowedFactors;
+
+    @Column(name = "recovery_codes", nullable = false)
+    private int recoveryCodes;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -53,10 +60,12 @@ public class MfaPolicy {
         this.mfaRequired = rule.mfaRequired();
         this.graceDays = Math.max(0, rule.graceDays());
         this.trustedBrowserDays = Math.max(0, rule.trustedBrowserDays());
+        this.allowedFactors = FactorKind.format(rule.allowedFactors());
+        this.recoveryCodes = Math.max(PolicyRule.MIN_RECOVERY_CODES, Math.min(PolicyRule.MAX_RECOVERY_CODES, rule.recoveryCodes()));
         this.updatedAt = now;
     }
 
     public PolicyRule rule() {
-        return new PolicyRule(groupName, mfaRequired, graceDays, trustedBrowserDays);
+        return new PolicyRule(groupName, mfaRequired, graceDays, trustedBrowserDays, FactorKind.parse(allowedFactors), recoveryCodes);
     }
 }

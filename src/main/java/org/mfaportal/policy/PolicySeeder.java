@@ -4,8 +4,11 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mfaportal.mfa.FactorKind;
 
 /**
  * Seeds the policies once, from configuration (the counterparts of "MFA required for staff" and a grace period): when
@@ -30,13 +33,18 @@ public class PolicySeeder {
     @ConfigProperty(name = "mfa.trusted-browser.days")
     int trustedBrowserDays;
 
+    @Inject
+    @ConfigProperty(name = "mfa.recovery-codes.count")
+    int recoveryCodes;
+
     @PostConstruct
     void seedOnce() {
         if (!policies.policies().isEmpty()) {
             return;
         }
-        policies.save(new PolicyRule(null, false, graceDays, trustedBrowserDays), "configuration");
+        Set<FactorKind> everyKind = EnumSet.allOf(FactorKind.class);
+        policies.save(new PolicyRule(null, false, graceDays, trustedBrowserDays, everyKind, recoveryCodes), "configuration");
         requiredGroups.stream().map(String::strip).filter(group -> !group.isEmpty() && !"-".equals(group))
-                .forEach(group -> policies.save(new PolicyRule(group, true, graceDays, trustedBrowserDays), "configuration"));
+                .forEach(group -> policies.save(new PolicyRule(group, true, graceDays, trustedBrowserDays, everyKind, recoveryCodes), "configuration"));
     }
 }

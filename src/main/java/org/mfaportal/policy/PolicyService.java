@@ -7,13 +7,16 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
-import org.mfaportal.mfa.MfaService;
+import org.mfaportal.mfa.Authenticator;
+import org.mfaportal.mfa.FactorKind;
 
-/** MFA policies: what applies to a user, and where the user stands with it. */
+/** MFA policies: what applies to a user, where the user stands with it, and what they may enrol and sign in with. */
 @Stateless
 public class PolicyService {
 
@@ -24,18 +27,17 @@ public class PolicyService {
     Clock clock;
 
     @Inject
-    MfaService mfa;
-
-    @Inject
     AuditService audit;
 
+    /** Every stored policy, judged now. */
+    public PolicySet policySet() {
+        List<PolicyRule> all = policies();
+        PolicyRule defaults = all.stream().filter(rule -> rule.group() == null).findFirst().orElse(null);
+        return new PolicySet(defaults, all.stream().filter(rule -> rule.group() != null).toList(), clock.instant());
+    }
+
     public EffectivePolicy effectiveFor(UserAccount user) {
-        PolicyRule defaults = em.createNamedQuery(MfaPolicy.DEFAULT, MfaPolicy.class).getResultStream().findFirst()
-                .map(MfaPolicy::rule).orElse(new PolicyRule(null, false, 0, 0));
-        List<PolicyRule> groupRules = user.getGroups().isEmpty() ? List.of()
-                : em.createNamedQuery(MfaPolicy.FOR_GROUPS, MfaPolicy.class).setParameter("groups", user.getGroups())
-                        .getResultList().stream().map(MfaPolicy::rule).toList();
-        return EffectivePolicy.resolve(defaults, groupRules);
+        return policySet().effectiveFor(user.getGroups());
     }
 
     /** How long this user's browsers may skip the second factor (0: the option is off for them). */
@@ -43,18 +45,26 @@ public class PolicyService {
         return Duration.ofDays(effectiveFor(user).trustedBrowserDays());
     }
 
+    /** Whether the user's policies let them enrol (or keep using) this kind of factor. */
+    public boolean allows(UserAccount user, FactorKind kind) {
+        return effectiveFor(user).allows(kind);
+    }
+
+    /** How many codes a new recovery-code set of this user holds. */
+    public int recoveryCodeCount(UserAccount user) {
+        return effectiveFor(user).recoveryCodes();
+    }
+
     /** The user's state now, without changing anything. */
     public EnrolmentState stateOf(UserAccount user) {
-        if (mfa.isMfaEnabled(user)) {
-            return new EnrolmentState(EnrolmentState.Kind.ENROLLED, null);
-        }
-        EffectivePolicy policy = effectiveFor(user);
-        if (!policy.mfaRequired()) {
-            return new EnrolmentState(EnrolmentState.Kind.NOT_REQUIRED, null);
-        }
-        Instant since = requiredSince(user);
-        Instant deadline = (since == null ? clock.instant() : since).plus(Duration.ofDays(policy.graceDays()));
-        return new EnrolmentState(clock.instant().isBefore(deadline) ? EnrolmentState.Kind.IN_GRACE : EnrolmentState.Kind.OVERDUE, deadline);
+        return policySet().stateOf(factsOf(user));
+    }
+
+    /** The kinds of factor that may complete this user's sign-in now (see {@link PolicySet#acceptedAtSignIn}). */
+    public Set<FactorKind> acceptedAtSignIn(UserAccount user) {
+        boolean hasRecoveryCodes = em.createQuery("select count(c) from RecoveryCode c where c.userId = :id and c.usedAt is null", Long.class)
+                .setParameter("id", user.getId()).getSingleResult() > 0;
+        return policySet().acceptedAtSignIn(factsOf(user), hasRecoveryCodes);
     }
 
     /**
@@ -63,7 +73,7 @@ public class PolicyService {
      */
     public EnrolmentState atSignIn(UserAccount user) {
         EnrolmentState state = stateOf(user);
-        if (state.kind() != EnrolmentState.Kind.NOT_REQUIRED && state.kind() != EnrolmentState.Kind.ENROLLED && requiredSince(user) == null) {
+        if (state.mustEnrol() && requiredSince(user) == null) {
             em.createQuery("update UserAccount u set u.mfaRequiredSince = :now where u.id = :id and u.mfaRequiredSince is null")
                     .setParameter("now", clock.instant()).setParameter("id", user.getId()).executeUpdate();
             audit.recordOwn(AuditEventType.MFA_REQUIRED, user.getUsername(), "grace until " + state.deadline());
@@ -76,8 +86,15 @@ public class PolicyService {
         return em.createNamedQuery(MfaPolicy.ALL, MfaPolicy.class).getResultList().stream().map(MfaPolicy::rule).toList();
     }
 
-    /** Creates or changes a policy; audited with before and after. */
+    /**
+     * Creates or changes a policy; audited with before and after.
+     *
+     * @throws IllegalArgumentException when the policy would allow no kind of authenticator
+     */
     public void save(PolicyRule rule, String admin) {
+        if (!rule.allowsAnAuthenticator()) {
+            throw new IllegalArgumentException("A policy must allow at least one kind of authenticator");
+        }
         MfaPolicy existing = (rule.group() == null
                 ? em.createNamedQuery(MfaPolicy.DEFAULT, MfaPolicy.class)
                 : em.createNamedQuery(MfaPolicy.FOR_GROUPS, MfaPolicy.class).setParameter("groups", List.of(rule.group())))
@@ -88,7 +105,17 @@ public class PolicyService {
         } else {
             existing.apply(rule, clock.instant());
         }
-        audit.record(AuditEventType.POLICY_CHANGED, admin, null, "before: " + before + "; after: " + rule);
+        String policyName = rule.group() == null ? EffectivePolicy.DEFAULT_SOURCE : "group " + rule.group();
+        audit.record(AuditEventType.POLICY_CHANGED, admin, null, policyName + " before: " + before + "; after: " + rule);
+    }
+
+    private PolicySet.UserFacts factsOf(UserAccount user) {
+        Object[] stored = em.createQuery("select u.mfaRequiredSince, u.mfaExemptUntil from UserAccount u where u.id = :id", Object[].class)
+                .setParameter("id", user.getId()).getResultStream().findFirst().orElse(new Object[2]);
+        Set<FactorKind> kinds = EnumSet.noneOf(FactorKind.class);
+        em.createNamedQuery(Authenticator.OF_USER, Authenticator.class).setParameter("userId", user.getId()).getResultList()
+                .forEach(authenticator -> kinds.add(FactorKind.of(authenticator)));
+        return new PolicySet.UserFacts(user.getGroups(), kinds, (Instant) stored[0], (Instant) stored[1]);
     }
 
     private Instant requiredSince(UserAccount user) {

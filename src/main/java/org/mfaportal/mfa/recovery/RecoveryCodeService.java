@@ -14,7 +14,10 @@ import java.util.Optional;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
-import org.mfaportal.config.PortalConfig;
+import org.mfaportal.mfa.FactorKind;
+import org.mfaportal.mfa.FactorNotAllowedException;
+import org.mfaportal.policy.EffectivePolicy;
+import org.mfaportal.policy.PolicyService;
 import org.mfaportal.notify.SecurityNotice;
 
 /**
@@ -39,10 +42,10 @@ public class RecoveryCodeService {
     Clock clock;
 
     @Inject
-    PortalConfig config;
+    AuditService audit;
 
     @Inject
-    AuditService audit;
+    PolicyService policies;
 
     @Inject
     Event<SecurityNotice> notices;
@@ -65,8 +68,17 @@ public class RecoveryCodeService {
         return codes;
     }
 
+    /**
+     * A new set of as many codes as the user's policy says.
+     *
+     * @throws FactorNotAllowedException when the user's policy does not allow recovery codes
+     */
     public List<String> regenerateRecoveryCodes(UserAccount user) {
-        List<String> codes = generateRecoveryCodes(user, config.recoveryCodeCount());
+        EffectivePolicy policy = policies.effectiveFor(user);
+        if (!policy.allows(FactorKind.RECOVERY_CODE)) {
+            throw new FactorNotAllowedException(FactorKind.RECOVERY_CODE);
+        }
+        List<String> codes = generateRecoveryCodes(user, policy.recoveryCodes());
         notices.fire(new SecurityNotice(user, SecurityNotice.Kind.RECOVERY_CODES_REGENERATED, null));
         return codes;
     }

@@ -9,7 +9,10 @@ import java.io.Serializable;
 import java.util.List;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.config.PortalConfig;
+import org.mfaportal.mfa.FactorKind;
+import org.mfaportal.mfa.FactorNotAllowedException;
 import org.mfaportal.mfa.MfaService;
+import org.mfaportal.policy.PolicyService;
 import org.mfaportal.auth.Reauthentication;
 import org.mfaportal.web.CurrentUser;
 import org.mfaportal.web.Messages;
@@ -40,7 +43,11 @@ public class RecoveryCodesBacking implements Serializable {
     @Inject
     PortalConfig config;
 
+    @Inject
+    PolicyService policies;
+
     private boolean mfaEnabled;
+    private boolean allowed;
     private int unusedCount;
     private List<String> newRecoveryCodes = List.of();
 
@@ -49,6 +56,7 @@ public class RecoveryCodesBacking implements Serializable {
         UserAccount user = user();
         mfaEnabled = mfa.isMfaEnabled(user);
         unusedCount = recoveryCodes.unusedRecoveryCodes(user);
+        allowed = policies.allows(user, FactorKind.RECOVERY_CODE);
     }
 
     public void regenerate() throws IOException {
@@ -58,7 +66,11 @@ public class RecoveryCodesBacking implements Serializable {
         if (!mfaEnabled) {
             return;
         }
-        newRecoveryCodes = recoveryCodes.regenerateRecoveryCodes(user());
+        try {
+            newRecoveryCodes = recoveryCodes.regenerateRecoveryCodes(user());
+        } catch (FactorNotAllowedException notAllowed) {
+            messages.error(null, "policy.factor-not-allowed", messages.text(notAllowed.kind().messageKey()));
+        }
         load();
         messages.info(null, "recovery.regenerated");
     }
@@ -69,6 +81,11 @@ public class RecoveryCodesBacking implements Serializable {
 
     private UserAccount user() {
         return currentUser.account().orElseThrow();
+    }
+
+    /** The user's policy allows recovery codes. */
+    public boolean isAllowed() {
+        return allowed;
     }
 
     public boolean isMfaEnabled() {

@@ -12,7 +12,10 @@ import org.mfaportal.account.UserAccount;
 import org.mfaportal.config.PortalConfig;
 import org.mfaportal.mfa.AuthenticatorType;
 import org.mfaportal.mfa.FactorSummary;
+import org.mfaportal.mfa.FactorKind;
+import org.mfaportal.mfa.FactorNotAllowedException;
 import org.mfaportal.mfa.MfaService;
+import org.mfaportal.policy.PolicyService;
 import org.mfaportal.mfa.recovery.RecoveryCodesDownload;
 import org.mfaportal.auth.Reauthentication;
 import org.mfaportal.web.CurrentUser;
@@ -44,7 +47,11 @@ public class TotpSetupBacking implements Serializable {
     @Inject
     PortalConfig config;
 
+    @Inject
+    PolicyService policies;
+
     private FactorSummary app;
+    private boolean allowed;
     private TotpEnrolment enrolment;
     private String code;
     private List<String> newRecoveryCodes = List.of();
@@ -53,7 +60,8 @@ public class TotpSetupBacking implements Serializable {
     void load() {
         UserAccount user = user();
         app = mfa.authenticators(user, AuthenticatorType.TOTP).stream().findFirst().map(FactorSummary::of).orElse(null);
-        if (app == null) {
+        allowed = policies.allows(user, FactorKind.TOTP);
+        if (app == null && allowed) {
             enrolment = totpService.startEnrolment(user);
         }
     }
@@ -62,8 +70,16 @@ public class TotpSetupBacking implements Serializable {
         if (!reauthentication.requireRecent()) {
             return;
         }
-        Optional<List<String>> recoveryCodes = totpService.confirmEnrolment(user(), enrolment, code);
-        code = null;
+        Optional<List<String>> recoveryCodes;
+        try {
+            recoveryCodes = totpService.confirmEnrolment(user(), enrolment, code);
+        } catch (FactorNotAllowedException notAllowed) {
+            messages.error(null, "policy.factor-not-allowed", messages.text(notAllowed.kind().messageKey()));
+            load();
+            return;
+        } finally {
+            code = null;
+        }
         if (recoveryCodes.isEmpty()) {
             messages.error("totp:code", "totp.setup.wrong-code");
             return;
@@ -91,6 +107,11 @@ public class TotpSetupBacking implements Serializable {
 
     private UserAccount user() {
         return currentUser.account().orElseThrow();
+    }
+
+    /** Whether the user's policy lets them set up an authenticator app. */
+    public boolean isAllowed() {
+        return allowed;
     }
 
     public boolean isEnrolled() {

@@ -13,7 +13,10 @@ import org.mfaportal.account.UserAccount;
 import org.mfaportal.config.PortalConfig;
 import org.mfaportal.mfa.Authenticator;
 import org.mfaportal.mfa.AuthenticatorType;
+import org.mfaportal.mfa.FactorKind;
 import org.mfaportal.mfa.MfaService;
+import org.mfaportal.policy.EffectivePolicy;
+import org.mfaportal.policy.PolicyService;
 import org.mfaportal.mfa.recovery.RecoveryCodesDownload;
 import org.mfaportal.auth.Reauthentication;
 import org.mfaportal.web.CurrentUser;
@@ -52,7 +55,12 @@ public class WebAuthnKeysBacking implements Serializable {
     @Inject
     PortalConfig config;
 
+    @Inject
+    PolicyService policies;
+
     private List<KeyRow> keys;
+    private boolean securityKeyAllowed;
+    private boolean passkeyAllowed;
     private final Map<Long, String> newNames = new HashMap<>();
     private List<String> newRecoveryCodes = List.of();
 
@@ -61,6 +69,9 @@ public class WebAuthnKeysBacking implements Serializable {
         keys = mfa.authenticators(user(), AuthenticatorType.WEBAUTHN).stream()
                 .map(key -> new KeyRow(key.getId(), key.getName(), key.isPasskey(), key.getCreatedAt(), key.getLastUsedAt()))
                 .toList();
+        EffectivePolicy policy = policies.effectiveFor(user());
+        securityKeyAllowed = policy.allows(FactorKind.SECURITY_KEY);
+        passkeyAllowed = policy.allows(FactorKind.PASSKEY);
         newNames.clear();
         keys.forEach(key -> newNames.put(key.id(), key.name()));
         if (newRecoveryCodes.isEmpty()) {
@@ -107,6 +118,16 @@ public class WebAuthnKeysBacking implements Serializable {
 
     private UserAccount user() {
         return currentUser.account().orElseThrow();
+    }
+
+    /** The user's policy lets them add a plain security key. */
+    public boolean isSecurityKeyAllowed() {
+        return securityKeyAllowed;
+    }
+
+    /** The user's policy lets them add a passkey. */
+    public boolean isPasskeyAllowed() {
+        return passkeyAllowed;
     }
 
     public List<KeyRow> getKeys() {

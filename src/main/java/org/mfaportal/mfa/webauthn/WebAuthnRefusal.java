@@ -23,7 +23,9 @@ public class WebAuthnRefusal extends Exception {
         /** The key is already registered (to this or another account). */
         ALREADY_REGISTERED("webauthn.refused.already-registered"),
         /** The name is empty or too long. */
-        INVALID_NAME("webauthn.refused.invalid-name");
+        INVALID_NAME("webauthn.refused.invalid-name"),
+        /** The user's MFA policy does not allow (or no longer accepts) this kind of key. */
+        NOT_ALLOWED_BY_POLICY("webauthn.refused.not-allowed");
 
         private final String messageKey;
 

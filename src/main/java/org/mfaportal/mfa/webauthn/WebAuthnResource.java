@@ -87,9 +87,13 @@ public class WebAuthnResource {
             return Response.status(Response.Status.FORBIDDEN)
                     .entity(new ApiMessage(text("reauth.needed"), Reauthentication.pageFor("/account/security/webauthn"))).build();
         }
-        WebAuthnService.Started<WebAuthnOptions.Creation> started = webAuthn.startRegistration(user, json.get().getBoolean("passkey", false), relyingParty());
-        SignInSession.rememberChallenge(request, Ceremony.REGISTRATION, started.challengeId());
-        return Response.ok(started.options()).build();
+        try {
+            WebAuthnService.Started<WebAuthnOptions.Creation> started = webAuthn.startRegistration(user, json.get().getBoolean("passkey", false), relyingParty());
+            SignInSession.rememberChallenge(request, Ceremony.REGISTRATION, started.challengeId());
+            return Response.ok(started.options()).build();
+        } catch (WebAuthnRefusal refusal) {
+            return refused(refusal.reason().messageKey(), null);
+        }
     }
 
     /** Body: {@code {"name": "...", "passkey": bool, "credential": <PublicKeyCredential.toJSON()>}}. */

@@ -38,6 +38,7 @@ import org.mfaportal.account.UserAccount;
 import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
 import org.mfaportal.mfa.Authenticator;
+import org.mfaportal.mfa.FactorKind;
 import org.mfaportal.mfa.AuthenticatorType;
 import org.mfaportal.mfa.MfaService;
 import org.mfaportal.mfa.WebAuthnCredential;
@@ -45,6 +46,7 @@ import org.mfaportal.mfa.webauthn.WebAuthnOptions.AuthenticatorSelection;
 import org.mfaportal.mfa.webauthn.WebAuthnOptions.CredentialDescriptor;
 import org.mfaportal.mfa.webauthn.WebAuthnOptions.CredentialParameters;
 import org.mfaportal.mfa.webauthn.WebAuthnRefusal.Reason;
+import org.mfaportal.policy.PolicyService;
 
 /**
  * Security keys and passkeys (W3C WebAuthn Level 3) with webauthn4j: registration, second-factor assertions and
@@ -76,6 +78,9 @@ public class WebAuthnService {
     MfaService mfa;
 
     @Inject
+    PolicyService policies;
+
+    @Inject
     AuditService audit;
 
     /** Options plus the id of the challenge inside them; the id stays on the server, in the user's session. */
@@ -90,7 +95,9 @@ public class WebAuthnService {
     public record Asserted(String username, long authenticatorId, String keyName) {
     }
 
-    public Started<WebAuthnOptions.Creation> startRegistration(UserAccount user, boolean passkey, RelyingParty rp) {
+    /** @throws WebAuthnRefusal when the user's policy does not allow this kind of key */
+    public Started<WebAuthnOptions.Creation> startRegistration(UserAccount user, boolean passkey, RelyingParty rp) throws WebAuthnRefusal {
+        requireAllowed(user, passkey ? FactorKind.PASSKEY : FactorKind.SECURITY_KEY);
         UserAccount account = em.find(UserAccount.class, user.getId());
         if (account.getWebAuthnUserHandle() == null) {
             account.assignWebAuthnUserHandle(WebAuthnChallenges.randomBase64Url(32));
@@ -140,12 +147,20 @@ public class WebAuthnService {
                 authenticatorData.isFlagUV(), authenticatorData.isFlagBE(), authenticatorData.isFlagBS(),
                 passkey && !Boolean.FALSE.equals(residentKey));
         Authenticator key = Authenticator.webAuthn(em.getReference(UserAccount.class, user.getId()), keyName, credential, clock.instant());
+        // asked for a passkey, an authenticator may still make a plain key: judged by what it made
+        requireAllowed(user, FactorKind.of(key));
         try {
             List<String> recoveryCodes = mfa.addAuthenticator(user, key);
             em.flush();
             return new Registered(key.getId(), recoveryCodes);
         } catch (PersistenceException registeredConcurrently) {
             throw refused(Reason.ALREADY_REGISTERED, user.getUsername(), credentialId);
+        }
+    }
+
+    private void requireAllowed(UserAccount user, FactorKind kind) throws WebAuthnRefusal {
+        if (!policies.allows(user, kind)) {
+            throw refused(Reason.NOT_ALLOWED_BY_POLICY, user.getUsername(), kind.name());
         }
     }
 

@@ -1,0 +1,147 @@
+package org.mfaportal.policy;
+
+import jakarta.persistence.Query;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.mfaportal.mfa.FactorKind;
+
+/**
+ * The enrolment states of {@link PolicySet#stateOf} as JPQL conditions on a {@code UserAccount}, so that the admin's
+ * user list and the compliance counts filter and count in the database. Policies are few (one per group): each
+ * policy's values become literals and parameters of the condition, no per-user policy is computed in SQL.
+ *
+ * <p>Every part is two-valued (no comparison with a null column is left unguarded), so {@code not (…)} is exact.
+ */
+public final class EnrolmentCriteria {
+
+    /** A JPQL condition and the parameters it uses. */
+    public record Condition(String jpql, Map<String, Object> parameters) {
+
+        public <Q extends Query> Q bind(Q query) {
+            parameters.forEach(query::setParameter);
+            return query;
+        }
+    }
+
+    private static final String TRUE = "1 = 1";
+    private static final String FALSE = "1 = 0";
+
+    private final PolicySet policies;
+    private final String user;
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
+    private final Map<Object, String> parameterNames = new HashMap<>();
+
+    private EnrolmentCriteria(PolicySet policies, String userAlias) {
+        this.policies = policies;
+        this.user = userAlias;
+    }
+
+    /** The condition that a user (JPQL alias {@code userAlias}) is in state {@code kind}. */
+    public static Condition of(PolicySet policies, String userAlias, EnrolmentState.Kind kind) {
+        EnrolmentCriteria criteria = new EnrolmentCriteria(policies, userAlias);
+        String jpql = criteria.condition(kind);
+        return new Condition(jpql, Map.copyOf(criteria.parameters));
+    }
+
+    private String condition(EnrolmentState.Kind kind) {
+        String notEnrolledNorExempt = "not (" + enrolled() + ") and not (" + exempt() + ")";
+        String required = "(" + policyRequires() + ") or (" + hasAnyAuthenticator() + ")";
+        return switch (kind) {
+            case ENROLLED -> enrolled();
+            case EXEMPT -> "not (" + enrolled() + ") and (" + exempt() + ")";
+            case NOT_REQUIRED -> notEnrolledNorExempt + " and not (" + required + ")";
+            case OVERDUE -> notEnrolledNorExempt + " and (" + required + ") and (" + graceOver() + ")";
+            case IN_GRACE -> notEnrolledNorExempt + " and (" + required + ") and not (" + graceOver() + ")";
+        };
+    }
+
+    /** Has an authenticator of a kind the user's policies allow. */
+    private String enrolled() {
+        return or(FactorKind.AUTHENTICATORS.stream().sorted().map(kind -> and(List.of(allowedForUser(kind), hasAuthenticator(kind)))).toList());
+    }
+
+    /** Allowed by the default and by every policy of the user's groups. */
+    private String allowedForUser(FactorKind kind) {
+        if (!policies.defaults().allows(kind)) {
+            return FALSE;
+        }
+        return and(groupRules().stream().filter(rule -> !rule.allows(kind)).map(rule -> ":" + parameter(rule.group()) + " not member of " + user + ".groups").toList());
+    }
+
+    private String hasAuthenticator(FactorKind kind) {
+        String which = switch (kind) {
+            case TOTP -> "a.type = org.mfaportal.mfa.AuthenticatorType.TOTP";
+            case SECURITY_KEY -> "a.type = org.mfaportal.mfa.AuthenticatorType.WEBAUTHN and (a.webAuthnDiscoverable is null or a.webAuthnDiscoverable = false)";
+            case PASSKEY -> "a.type = org.mfaportal.mfa.AuthenticatorType.WEBAUTHN and a.webAuthnDiscoverable = true";
+            case RECOVERY_CODE -> throw new IllegalArgumentException("recovery codes are not an authenticator");
+        };
+        return "exists (select a.id from Authenticator a where a.user = " + user + " and " + which + ")";
+    }
+
+    private String hasAnyAuthenticator() {
+        return "exists (select a.id from Authenticator a where a.user = " + user + ")";
+    }
+
+    private String exempt() {
+        return user + ".mfaExemptUntil is not null and " + user + ".mfaExemptUntil > :" + parameter(policies.now());
+    }
+
+    private String policyRequires() {
+        if (policies.defaults().mfaRequired()) {
+            return TRUE;
+        }
+        return or(groupRules().stream().filter(PolicyRule::mfaRequired).map(this::member).toList());
+    }
+
+    /**
+     * The effective grace is the shortest of the policies that require MFA (the default's when none does): it is over
+     * when any of them is over.
+     */
+    private String graceOver() {
+        List<String> over = new java.util.ArrayList<>();
+        if (policies.defaults().mfaRequired()) {
+            over.add(graceOver(policies.defaults().graceDays()));
+        } else {
+            over.add("not (" + policyRequires() + ") and " + graceOver(policies.defaults().graceDays()));
+        }
+        groupRules().stream().filter(PolicyRule::mfaRequired).forEach(rule -> over.add(member(rule) + " and " + graceOver(rule.graceDays())));
+        return or(over);
+    }
+
+    /** Grace of {@code days} since the requirement met the user; with no grace, even before it met them. */
+    private String graceOver(int days) {
+        String since = user + ".mfaRequiredSince";
+        String cutoff = ":" + parameter(policies.now().minus(Duration.ofDays(days)));
+        return days == 0
+                ? "(" + since + " is null or " + since + " <= " + cutoff + ")"
+                : "(" + since + " is not null and " + since + " <= " + cutoff + ")";
+    }
+
+    private String member(PolicyRule rule) {
+        return ":" + parameter(rule.group()) + " member of " + user + ".groups";
+    }
+
+    private List<PolicyRule> groupRules() {
+        return policies.groupRules().stream().sorted(java.util.Comparator.comparing(PolicyRule::group)).toList();
+    }
+
+    private String parameter(Object value) {
+        return parameterNames.computeIfAbsent(value, v -> {
+            String name = "enrolment" + parameters.size();
+            parameters.put(name, v);
+            return name;
+        });
+    }
+
+    private static String and(List<String> parts) {
+        return parts.isEmpty() ? TRUE : parts.stream().map(part -> "(" + part + ")").collect(Collectors.joining(" and "));
+    }
+
+    private static String or(List<String> parts) {
+        return parts.isEmpty() ? FALSE : parts.stream().map(part -> "(" + part + ")").collect(Collectors.joining(" or "));
+    }
+}
