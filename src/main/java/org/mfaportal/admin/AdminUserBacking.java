@@ -4,6 +4,10 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.audit.AuditEvent;
@@ -12,6 +16,11 @@ import org.mfaportal.auth.TrustedBrowser;
 import org.mfaportal.auth.TrustedBrowserService;
 import org.mfaportal.mfa.Authenticator;
 import org.mfaportal.mfa.MfaService;
+import org.mfaportal.mfa.recovery.RecoveryCodeService;
+import org.mfaportal.policy.EffectivePolicy;
+import org.mfaportal.policy.EnrolmentState;
+import org.mfaportal.policy.PolicyService;
+import org.mfaportal.web.Dates;
 import org.mfaportal.web.CurrentUser;
 import org.mfaportal.web.Messages;
 
@@ -40,12 +49,96 @@ public class AdminUserBacking implements Serializable {
     @Inject
     Messages messages;
 
+    @Inject
+    Clock clock;
+
+    @Inject
+    PolicyService policies;
+
+    @Inject
+    RecoveryCodeService recoveryCodes;
+
+    @Inject
+    Dates dates;
+
     private Long id;
     private UserAccount user;
+    private EffectivePolicy policy;
+    private EnrolmentState state;
+    private LocalDate exemptUntil;
+    private String exemptReason;
 
     /** View action: an unknown id is a 404-like message, not an error. */
     public void load() {
         user = id == null ? null : admin.user(id).orElse(null);
+        policy = user == null ? null : policies.effectiveFor(user);
+        state = user == null ? null : policies.stateOf(user);
+    }
+
+    public void removeFactor(long authenticatorId) {
+        if (admin.removeFactor(user, authenticatorId, currentUser.getUsername())) {
+            messages.info(null, "admin.user.factor-removed");
+        }
+        load();
+    }
+
+    /** The exemption ends at the start of the chosen day (UTC). */
+    public void exempt() {
+        Instant until = exemptUntil == null ? null : exemptUntil.atStartOfDay(ZoneOffset.UTC).toInstant();
+        try {
+            admin.exempt(user, until, exemptReason, currentUser.getUsername());
+        } catch (InvalidExemptionException invalid) {
+            messages.error(null, "admin.user.exempt.invalid");
+            return;
+        }
+        messages.info(null, "admin.user.exempt.done", dates.format(until));
+        exemptUntil = null;
+        exemptReason = null;
+        load();
+    }
+
+    public void endExemption() {
+        admin.endExemption(user, currentUser.getUsername());
+        messages.info(null, "admin.user.exempt.ended");
+        load();
+    }
+
+    public EffectivePolicy getPolicy() {
+        return policy;
+    }
+
+    public EnrolmentState getState() {
+        return state;
+    }
+
+    /** Whether an exemption is in force now (an expired one is only history). */
+    public boolean isExempt() {
+        return user != null && user.isExemptAt(clock.instant());
+    }
+
+    public int getRecoveryCodesLeft() {
+        return user == null ? 0 : recoveryCodes.unusedRecoveryCodes(user);
+    }
+
+    /** The earliest day an exemption may end: tomorrow. */
+    public LocalDate getTomorrow() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).plusDays(1);
+    }
+
+    public LocalDate getExemptUntil() {
+        return exemptUntil;
+    }
+
+    public void setExemptUntil(LocalDate exemptUntil) {
+        this.exemptUntil = exemptUntil;
+    }
+
+    public String getExemptReason() {
+        return exemptReason;
+    }
+
+    public void setExemptReason(String exemptReason) {
+        this.exemptReason = exemptReason;
     }
 
     public void unlock() {
@@ -62,7 +155,7 @@ public class AdminUserBacking implements Serializable {
 
     public void revokeTrustedBrowsers() {
         admin.revokeTrustedBrowsers(user, currentUser.getUsername());
-        messages.info(null, "trust.revoked");
+        messages.info(null, "admin.user.browsers-revoked");
         load();
     }
 

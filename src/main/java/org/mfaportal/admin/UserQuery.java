@@ -1,7 +1,9 @@
 package org.mfaportal.admin;
 
 import java.io.Serializable;
+import java.util.Optional;
 import java.util.Set;
+import org.mfaportal.policy.EnrolmentState;
 
 /**
  * The admin's filter and sort for the user list; blank filters mean "any".
@@ -10,8 +12,20 @@ import java.util.Set;
  */
 public record UserQuery(String text, String group, EnrolmentFilter enrolment, String sortField, boolean ascending) implements Serializable {
 
+    /** The enrolment states of {@link EnrolmentState.Kind}, plus "any" and "locked" (which is independent of them). */
     public enum EnrolmentFilter {
-        ANY, ENROLLED, NOT_ENROLLED, LOCKED
+        ANY(null), ENROLLED(EnrolmentState.Kind.ENROLLED), IN_GRACE(EnrolmentState.Kind.IN_GRACE), OVERDUE(EnrolmentState.Kind.OVERDUE),
+        EXEMPT(EnrolmentState.Kind.EXEMPT), NOT_REQUIRED(EnrolmentState.Kind.NOT_REQUIRED), LOCKED(null);
+
+        private final EnrolmentState.Kind state;
+
+        EnrolmentFilter(EnrolmentState.Kind state) {
+            this.state = state;
+        }
+
+        public Optional<EnrolmentState.Kind> state() {
+            return Optional.ofNullable(state);
+        }
     }
 
     static final Set<String> SORTABLE = Set.of("username", "displayName", "createdAt");
@@ -19,5 +33,9 @@ public record UserQuery(String text, String group, EnrolmentFilter enrolment, St
     public UserQuery {
         enrolment = enrolment == null ? EnrolmentFilter.ANY : enrolment;
         sortField = sortField != null && SORTABLE.contains(sortField) ? sortField : "username";
+    }
+
+    public static UserQuery all() {
+        return new UserQuery(null, null, EnrolmentFilter.ANY, null, true);
     }
 }

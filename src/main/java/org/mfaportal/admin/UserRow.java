@@ -2,22 +2,20 @@ package org.mfaportal.admin;
 
 import java.io.Serializable;
 import java.time.Instant;
+import org.mfaportal.policy.EnrolmentState;
 
-/** One user as the admin's user list shows it. */
-public record UserRow(long id, String username, String displayName, Instant lockedAt, Instant createdAt, long factors, String groups)
-        implements Serializable {
+/** One user as the admin's user list shows it: who, which groups, where they stand with MFA. */
+public record UserRow(long id, String username, String displayName, String email, Instant lockedAt, Instant createdAt, Instant requiredSince,
+        Instant exemptUntil, String groups, int factors, EnrolmentState state) implements Serializable {
 
-    /** For the JPQL constructor expression; groups are filled in per page. */
-    public UserRow(Long id, String username, String displayName, Instant lockedAt, Instant createdAt, Long factors) {
-        this(id, username, displayName, lockedAt, createdAt, factors, "");
+    /** For the JPQL constructor expression; groups, factors and the state are filled in per page. */
+    public UserRow(Long id, String username, String displayName, String email, Instant lockedAt, Instant createdAt, Instant requiredSince,
+            Instant exemptUntil) {
+        this(id, username, displayName, email, lockedAt, createdAt, requiredSince, exemptUntil, "", 0, null);
     }
 
-    UserRow withGroups(String groupList) {
-        return new UserRow(id, username, displayName, lockedAt, createdAt, factors, groupList);
-    }
-
-    public boolean enrolled() {
-        return factors > 0;
+    UserRow completed(String groupList, int factorCount, EnrolmentState enrolmentState) {
+        return new UserRow(id, username, displayName, email, lockedAt, createdAt, requiredSince, exemptUntil, groupList, factorCount, enrolmentState);
     }
 
     public boolean locked() {

@@ -46,6 +46,10 @@ public enum AuditEventType {
     POLICY_CHANGED,
     /** An admin removed all of a user's factors, recovery codes and trusted browsers. */
     MFA_RESET,
+    /** An admin exempted a user from having to use MFA until a date (detail: until when, and why). */
+    MFA_EXEMPTED,
+    /** An admin ended a user's exemption before its date. */
+    MFA_EXEMPTION_ENDED,
     /** A security e-mail could not be sent (the action itself went through). */
     NOTIFICATION_FAILED
 }

@@ -66,7 +66,7 @@ public class MfaService {
         }
         em.persist(authenticator);
         audit.recordOwn(AuditEventType.FACTOR_ADDED, user.getUsername(), authenticator.getType() + " \"" + authenticator.getName() + "\"");
-        factorsChanged.fire(new FactorsChanged(user, true, authenticator.getType(), authenticator.getName()));
+        factorsChanged.fire(new FactorsChanged(user, true, authenticator.getType(), authenticator.getName(), null));
         if (recoveryCodes.hasRecoveryCodes(user) || !policy.allows(FactorKind.RECOVERY_CODE)) {
             return List.of();
         }
@@ -75,12 +75,18 @@ public class MfaService {
 
     /** Removes one of the user's factors; with the last one go the recovery codes, which alone are no second factor. */
     public boolean removeAuthenticator(UserAccount user, long authenticatorId) {
+        return removeAuthenticator(user, authenticatorId, null);
+    }
+
+    /** An IT admin ({@code admin}, null for the user themself) removes one of the user's factors. */
+    public boolean removeAuthenticator(UserAccount user, long authenticatorId, String admin) {
         Optional<Authenticator> owned = authenticators(user).stream().filter(a -> a.getId() == authenticatorId).findFirst();
         owned.ifPresent(authenticator -> {
             em.remove(authenticator);
             em.flush();
-            audit.recordOwn(AuditEventType.FACTOR_REMOVED, user.getUsername(), authenticator.getType() + " \"" + authenticator.getName() + "\"");
-            factorsChanged.fire(new FactorsChanged(user, false, authenticator.getType(), authenticator.getName()));
+            audit.record(AuditEventType.FACTOR_REMOVED, admin == null ? user.getUsername() : admin, user.getUsername(),
+                    authenticator.getType() + " \"" + authenticator.getName() + "\"");
+            factorsChanged.fire(new FactorsChanged(user, false, authenticator.getType(), authenticator.getName(), admin));
             if (!isMfaEnabled(user)) {
                 recoveryCodes.deleteRecoveryCodes(user);
             }

@@ -7,10 +7,22 @@ import org.mfaportal.account.UserAccount;
  * transaction of the change; mail goes out only once it committed.
  *
  * @param detail a short description, e.g. the factor's name; may be null
+ * @param admin the IT admin who acted; null when the user did or nobody did
  */
-public record SecurityNotice(UserAccount user, Kind kind, String detail) {
+public record SecurityNotice(UserAccount user, Kind kind, String detail, String admin) {
 
     public enum Kind {
-        FACTOR_ADDED, FACTOR_REMOVED, RECOVERY_CODES_REGENERATED, RECOVERY_CODE_USED, TRUSTED_BROWSER_ADDED, ACCOUNT_LOCKED
+        FACTOR_ADDED, FACTOR_REMOVED, RECOVERY_CODES_REGENERATED, RECOVERY_CODE_USED, TRUSTED_BROWSER_ADDED, ACCOUNT_LOCKED,
+        ACCOUNT_UNLOCKED, MFA_RESET, TRUSTED_BROWSERS_REVOKED, MFA_EXEMPTED, MFA_EXEMPTION_ENDED
+    }
+
+    /** Something the user did, or that happened to their account without an admin. */
+    public SecurityNotice(UserAccount user, Kind kind, String detail) {
+        this(user, kind, detail, null);
+    }
+
+    /** Something an IT admin did to the user's account. */
+    public static SecurityNotice byAdmin(UserAccount user, Kind kind, String detail, String admin) {
+        return new SecurityNotice(user, kind, detail, admin);
     }
 }

@@ -39,7 +39,7 @@ public class SecurityNotifier {
 
     void onFactorsChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) FactorsChanged change) {
         onNotice(new SecurityNotice(change.user(), change.added() ? SecurityNotice.Kind.FACTOR_ADDED : SecurityNotice.Kind.FACTOR_REMOVED,
-                change.name()));
+                change.name(), change.admin()));
     }
 
     void onNotice(@Observes(during = TransactionPhase.AFTER_SUCCESS) SecurityNotice notice) {
@@ -49,8 +49,12 @@ public class SecurityNotifier {
         }
         RequestOrigin origin = RequestOrigin.current(currentRequest);
         String what = Messages.text(Locale.ENGLISH, "mail." + notice.kind().name() + ".what", notice.detail() == null ? "" : notice.detail());
-        String body = Messages.text(Locale.ENGLISH, "mail.body", notice.user().getDisplayName(), what, dates.format(clock.instant()),
-                origin.ipAddress() == null ? "-" : origin.ipAddress(), UserAgentSummary.describe(origin.userAgent()), config.totpIssuer());
+        // an admin's address tells the user nothing: they are told who acted instead
+        String body = notice.admin() != null
+                ? Messages.text(Locale.ENGLISH, "mail.admin-body", notice.user().getDisplayName(), what, dates.format(clock.instant()), notice.admin(),
+                        config.totpIssuer())
+                : Messages.text(Locale.ENGLISH, "mail.body", notice.user().getDisplayName(), what, dates.format(clock.instant()),
+                        origin.ipAddress() == null ? "-" : origin.ipAddress(), UserAgentSummary.describe(origin.userAgent()), config.totpIssuer());
         String subject = Messages.text(Locale.ENGLISH, "mail." + notice.kind().name() + ".subject", config.totpIssuer());
         mail.send(new SecurityMail.Letter(notice.user().getUsername(), to, subject, body));
     }

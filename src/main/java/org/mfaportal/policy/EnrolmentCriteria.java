@@ -2,10 +2,14 @@ package org.mfaportal.policy;
 
 import jakarta.persistence.Query;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.mfaportal.mfa.FactorKind;
 
@@ -47,16 +51,38 @@ public final class EnrolmentCriteria {
         return new Condition(jpql, Map.copyOf(criteria.parameters));
     }
 
+    /**
+     * A JPQL expression giving the name of the user's {@link EnrolmentState.Kind}: the conditions tried in the order of
+     * precedence, so each needs only what sets it apart from the later ones. For counting all states in one query.
+     */
+    public static Condition stateName(PolicySet policies, String userAlias) {
+        EnrolmentCriteria criteria = new EnrolmentCriteria(policies, userAlias);
+        String jpql = "case when " + criteria.enrolled() + " then '" + EnrolmentState.Kind.ENROLLED
+                + "' when " + criteria.exempt() + " then '" + EnrolmentState.Kind.EXEMPT
+                + "' when not (" + criteria.required() + ") then '" + EnrolmentState.Kind.NOT_REQUIRED
+                + "' when " + criteria.graceOver() + " then '" + EnrolmentState.Kind.OVERDUE
+                + "' else '" + EnrolmentState.Kind.IN_GRACE + "' end";
+        return new Condition(jpql, Map.copyOf(criteria.parameters));
+    }
+
+    /** Only the parts a state needs are built: each registers the parameters it uses, and JPA refuses unused ones. */
     private String condition(EnrolmentState.Kind kind) {
-        String notEnrolledNorExempt = "not (" + enrolled() + ") and not (" + exempt() + ")";
-        String required = "(" + policyRequires() + ") or (" + hasAnyAuthenticator() + ")";
         return switch (kind) {
             case ENROLLED -> enrolled();
             case EXEMPT -> "not (" + enrolled() + ") and (" + exempt() + ")";
-            case NOT_REQUIRED -> notEnrolledNorExempt + " and not (" + required + ")";
-            case OVERDUE -> notEnrolledNorExempt + " and (" + required + ") and (" + graceOver() + ")";
-            case IN_GRACE -> notEnrolledNorExempt + " and (" + required + ") and not (" + graceOver() + ")";
+            case NOT_REQUIRED -> notEnrolledNorExempt() + " and not (" + required() + ")";
+            case OVERDUE -> notEnrolledNorExempt() + " and (" + required() + ") and (" + graceOver() + ")";
+            case IN_GRACE -> notEnrolledNorExempt() + " and (" + required() + ") and not (" + graceOver() + ")";
         };
+    }
+
+    private String notEnrolledNorExempt() {
+        return "not (" + enrolled() + ") and not (" + exempt() + ")";
+    }
+
+    /** Required by a policy, or by the user's own choice: a factor of a kind no longer allowed must be replaced. */
+    private String required() {
+        return "(" + policyRequires() + ") or (" + hasAnyAuthenticator() + ")";
     }
 
     /** Has an authenticator of a kind the user's policies allow. */
@@ -69,9 +95,10 @@ public final class EnrolmentCriteria {
         if (!policies.defaults().allows(kind)) {
             return FALSE;
         }
-        return and(groupRules().stream().filter(rule -> !rule.allows(kind)).map(rule -> ":" + parameter(rule.group()) + " not member of " + user + ".groups").toList());
+        return notInGroups(groupRules().stream().filter(rule -> !rule.allows(kind)).map(PolicyRule::group).toList());
     }
 
+    /** Uncorrelated: the database finds the users with such a factor once, not once per user. */
     private String hasAuthenticator(FactorKind kind) {
         String which = switch (kind) {
             case TOTP -> "a.type = org.mfaportal.mfa.AuthenticatorType.TOTP";
@@ -79,11 +106,11 @@ public final class EnrolmentCriteria {
             case PASSKEY -> "a.type = org.mfaportal.mfa.AuthenticatorType.WEBAUTHN and a.webAuthnDiscoverable = true";
             case RECOVERY_CODE -> throw new IllegalArgumentException("recovery codes are not an authenticator");
         };
-        return "exists (select a.id from Authenticator a where a.user = " + user + " and " + which + ")";
+        return user + ".id in (select a.user.id from Authenticator a where " + which + ")";
     }
 
     private String hasAnyAuthenticator() {
-        return "exists (select a.id from Authenticator a where a.user = " + user + ")";
+        return user + ".id in (select a.user.id from Authenticator a)";
     }
 
     private String exempt() {
@@ -94,21 +121,22 @@ public final class EnrolmentCriteria {
         if (policies.defaults().mfaRequired()) {
             return TRUE;
         }
-        return or(groupRules().stream().filter(PolicyRule::mfaRequired).map(this::member).toList());
+        return inGroups(requiringGroups().map(PolicyRule::group).toList());
     }
 
     /**
      * The effective grace is the shortest of the policies that require MFA (the default's when none does): it is over
-     * when any of them is over.
+     * when any of them is over. Groups with the same grace are asked about together.
      */
     private String graceOver() {
-        List<String> over = new java.util.ArrayList<>();
+        List<String> over = new ArrayList<>();
         if (policies.defaults().mfaRequired()) {
             over.add(graceOver(policies.defaults().graceDays()));
         } else {
             over.add("not (" + policyRequires() + ") and " + graceOver(policies.defaults().graceDays()));
         }
-        groupRules().stream().filter(PolicyRule::mfaRequired).forEach(rule -> over.add(member(rule) + " and " + graceOver(rule.graceDays())));
+        requiringGroups().collect(Collectors.groupingBy(PolicyRule::graceDays, TreeMap::new, Collectors.mapping(PolicyRule::group, Collectors.toList())))
+                .forEach((days, groups) -> over.add(inGroups(groups) + " and " + graceOver(days)));
         return or(over);
     }
 
@@ -121,12 +149,24 @@ public final class EnrolmentCriteria {
                 : "(" + since + " is not null and " + since + " <= " + cutoff + ")";
     }
 
-    private String member(PolicyRule rule) {
-        return ":" + parameter(rule.group()) + " member of " + user + ".groups";
+    private String inGroups(List<String> groups) {
+        return groups.isEmpty() ? FALSE : user + ".id in (" + membersOf(groups) + ")";
+    }
+
+    private String notInGroups(List<String> groups) {
+        return groups.isEmpty() ? TRUE : user + ".id not in (" + membersOf(groups) + ")";
+    }
+
+    private String membersOf(List<String> groups) {
+        return "select m.id from UserAccount m join m.groups g where g in :" + parameter(List.copyOf(new TreeSet<>(groups)));
+    }
+
+    private java.util.stream.Stream<PolicyRule> requiringGroups() {
+        return groupRules().stream().filter(PolicyRule::mfaRequired);
     }
 
     private List<PolicyRule> groupRules() {
-        return policies.groupRules().stream().sorted(java.util.Comparator.comparing(PolicyRule::group)).toList();
+        return policies.groupRules().stream().sorted(Comparator.comparing(PolicyRule::group)).toList();
     }
 
     private String parameter(Object value) {

@@ -89,11 +89,11 @@ public class PolicyService {
     /**
      * Creates or changes a policy; audited with before and after.
      *
-     * @throws IllegalArgumentException when the policy would allow no kind of authenticator
+     * @throws InvalidPolicyException when the policy would allow no kind of authenticator
      */
     public void save(PolicyRule rule, String admin) {
         if (!rule.allowsAnAuthenticator()) {
-            throw new IllegalArgumentException("A policy must allow at least one kind of authenticator");
+            throw new InvalidPolicyException("A policy must allow at least one kind of authenticator");
         }
         MfaPolicy existing = (rule.group() == null
                 ? em.createNamedQuery(MfaPolicy.DEFAULT, MfaPolicy.class)

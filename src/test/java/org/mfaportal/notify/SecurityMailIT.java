@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.account.UserAccountService;
+import org.mfaportal.admin.AdminUserService;
 import org.mfaportal.auth.TrustedBrowserService;
 import org.mfaportal.mfa.AuthenticatorType;
 import org.mfaportal.mfa.MfaService;
@@ -65,6 +66,9 @@ class SecurityMailIT {
 
     @Inject
     Clock clock;
+
+    @Inject
+    AdminUserService admin;
 
     @PersistenceContext
     EntityManager em;
@@ -123,6 +127,33 @@ class SecurityMailIT {
 
         mfa.removeAuthenticator(user, mfa.authenticators(user, AuthenticatorType.TOTP).get(0).getId());
         assertEquals("MFA Portal: a second factor was removed from your account", nextMail(5).getSubject());
+    }
+
+    @Test
+    void eachAdminActionMailsTheUserAndNamesTheAdmin() throws Exception {
+        UserAccount user = newUser(UUID.randomUUID() + "@example.test");
+        enrolTotp(user);
+        nextMail(1);
+
+        admin.exempt(user, clock.instant().plus(Duration.ofDays(10)), "Lost phone, new one on order", "it-admin");
+        MimeMessage exempted = nextMail(2);
+        assertEquals("MFA Portal: you are exempt from two-step sign-in for a while", exempted.getSubject());
+        String body = (String) exempted.getContent();
+        assertTrue(body.contains("By: it-admin, IT administrator"), body);
+        assertFalse(body.contains("change your password"), "the user is not told they were attacked");
+
+        admin.endExemption(user, "it-admin");
+        assertEquals("MFA Portal: your exemption from two-step sign-in ended", nextMail(3).getSubject());
+        admin.revokeTrustedBrowsers(user, "it-admin");
+        assertEquals("MFA Portal: your trusted browsers were revoked", nextMail(4).getSubject());
+        admin.unlock(user, "it-admin");
+        assertEquals("MFA Portal: your account was unlocked", nextMail(5).getSubject());
+        admin.removeFactor(user, mfa.authenticators(user).get(0).getId(), "it-admin");
+        MimeMessage removed = nextMail(6);
+        assertEquals("MFA Portal: a second factor was removed from your account", removed.getSubject());
+        assertTrue(((String) removed.getContent()).contains("By: it-admin, IT administrator"));
+        admin.resetMfa(user, "it-admin");
+        assertEquals("MFA Portal: your two-step sign-in was reset", nextMail(7).getSubject());
     }
 
     @Test

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.mfaportal.mfa.FactorKind;
 
 class EffectivePolicyTest {
 
@@ -56,5 +59,46 @@ class EffectivePolicyTest {
         List<PolicyRule> rules = List.of(new PolicyRule("b", true, 5, 10), new PolicyRule("a", true, 5, 10));
 
         assertEquals(EffectivePolicy.resolve(DEFAULTS, rules), EffectivePolicy.resolve(DEFAULTS, List.of(rules.get(1), rules.get(0))));
+    }
+
+    @Test
+    void onlyFactorKindsEveryPolicyAllowsRemainAndTheNarrowingPoliciesAreNamed() {
+        EffectivePolicy policy = EffectivePolicy.resolve(DEFAULTS, List.of(
+                new PolicyRule("finance", true, 14, 30, EnumSet.of(FactorKind.SECURITY_KEY, FactorKind.PASSKEY, FactorKind.RECOVERY_CODE), 10),
+                new PolicyRule("it", false, 30, 30, EnumSet.of(FactorKind.TOTP, FactorKind.PASSKEY, FactorKind.RECOVERY_CODE), 10),
+                new PolicyRule("sales", false, 30, 30)));
+
+        assertEquals(Set.of(FactorKind.PASSKEY, FactorKind.RECOVERY_CODE), policy.allowedFactors());
+        assertEquals(List.of("finance", "it"), policy.allowedFrom(), "sales allows everything and narrows nothing");
+        assertFalse(policy.conflicting());
+    }
+
+    @Test
+    void policiesWithNoAuthenticatorInCommonConflict() {
+        EffectivePolicy policy = EffectivePolicy.resolve(DEFAULTS, List.of(
+                new PolicyRule("a", true, 14, 30, EnumSet.of(FactorKind.TOTP, FactorKind.RECOVERY_CODE), 10),
+                new PolicyRule("b", true, 14, 30, EnumSet.of(FactorKind.SECURITY_KEY, FactorKind.RECOVERY_CODE), 10)));
+
+        assertEquals(Set.of(FactorKind.RECOVERY_CODE), policy.allowedFactors());
+        assertTrue(policy.conflicting(), "recovery codes alone are no factor");
+    }
+
+    @Test
+    void theFewestRecoveryCodesWin() {
+        EffectivePolicy policy = EffectivePolicy.resolve(new PolicyRule(null, false, 30, 30, EnumSet.allOf(FactorKind.class), 12), List.of(
+                new PolicyRule("a", false, 30, 30, EnumSet.allOf(FactorKind.class), 8),
+                new PolicyRule("b", false, 30, 30, EnumSet.allOf(FactorKind.class), 16)));
+
+        assertEquals(8, policy.recoveryCodes());
+        assertEquals("a", policy.recoveryCodesFrom());
+    }
+
+    @Test
+    void aDefaultThatRestrictsKindsIsNamedAsTheSource() {
+        EffectivePolicy policy = EffectivePolicy.resolve(new PolicyRule(null, false, 30, 30, EnumSet.of(FactorKind.SECURITY_KEY), 10), List.of());
+
+        assertEquals(List.of(EffectivePolicy.DEFAULT_SOURCE), policy.allowedFrom());
+        assertTrue(policy.allows(FactorKind.SECURITY_KEY));
+        assertFalse(policy.allows(FactorKind.RECOVERY_CODE));
     }
 }

@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.URL;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
@@ -34,16 +36,21 @@ public final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
     private final String baseUrl;
 
-    private Browser(ChromeDriver driver, String baseUrl) {
+    private final Path downloads;
+
+    private Browser(ChromeDriver driver, String baseUrl, Path downloads) {
         this.driver = driver;
         this.baseUrl = baseUrl;
+        this.downloads = downloads;
     }
 
     /** A fresh browser profile (no cookies) for the deployment at {@code deploymentUrl}. */
     public static Browser open(URL deploymentUrl) {
         try {
+            Path downloads = Files.createTempDirectory("chromium-downloads");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM);
+            options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--no-first-run", "--window-size=1280,900",
@@ -54,7 +61,7 @@ public final class Browser implements AutoCloseable {
                     .build();
             ChromeDriver driver = new ChromeDriver(service, options);
             driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-            return new Browser(driver, localhost(deploymentUrl));
+            return new Browser(driver, localhost(deploymentUrl), downloads);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot create a browser profile directory", e);
         }
@@ -216,6 +223,17 @@ public final class Browser implements AutoCloseable {
 
     public void signOut() {
         submitWith("#signOutForm\\:signOut");
+    }
+
+    /** The content of a file this browser downloaded, once complete (waits for it). */
+    public String downloaded(String fileName) {
+        Path file = downloads.resolve(fileName);
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Files.exists(file) && !Files.exists(downloads.resolve(fileName + ".crdownload")));
+        try {
+            return Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the download " + file, e);
+        }
     }
 
     @Override

@@ -43,6 +43,17 @@ public final class PortalClient {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + "/test-support/new-account")).POST(HttpRequest.BodyPublishers.noBody())).body();
     }
 
+    public String newAccount(String group) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/test-support/new-account?group=" + encode(group)))
+                .POST(HttpRequest.BodyPublishers.noBody())).body();
+    }
+
+    /** Sets a group's MFA policy through the test-support servlet (required or not, grace days, allowed kinds). */
+    public void setPolicy(String group, boolean required, int graceDays, String allowedKinds) {
+        send(HttpRequest.newBuilder(URI.create(baseUrl + "/test-support/policy?group=" + encode(group) + "&required=" + required + "&grace=" + graceDays
+                + "&factors=" + encode(allowedKinds))).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     public long auditCount(String username, String type) {
         return Long.parseLong(get("/test-support/audit-count?username=" + encode(username) + "&type=" + type).body());
     }

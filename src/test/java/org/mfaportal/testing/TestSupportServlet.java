@@ -12,13 +12,17 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import org.mfaportal.account.UserAccountService;
+import org.mfaportal.mfa.FactorKind;
+import org.mfaportal.policy.PolicyRule;
+import org.mfaportal.policy.PolicyService;
 
 /**
  * Test deployments only: creates a fresh account per test (POST; answers with the username, the password is
  * {@link #PASSWORD}), so tests never share factors or codes; counts a user's audit events (GET); moves the server's
- * clock forward ({@code POST /test-support/clock?advance=PT10M}) or back to real time (without {@code advance}).
+ * clock forward ({@code POST /test-support/clock?advance=PT10M}) or back to real time (without {@code advance}); sets
+ * a group's policy ({@code POST /test-support/policy?group=g&required=true&grace=0&factors=TOTP,PASSKEY}).
  */
-@WebServlet({"/test-support/new-account", "/test-support/audit-count", "/test-support/clock"})
+@WebServlet({"/test-support/new-account", "/test-support/audit-count", "/test-support/clock", "/test-support/policy"})
 public class TestSupportServlet extends HttpServlet {
 
     public static final String PASSWORD = "browser-test-password";
@@ -43,8 +47,16 @@ public class TestSupportServlet extends HttpServlet {
     @Inject
     TestClock clock;
 
+    @Inject
+    PolicyService policies;
+
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (request.getServletPath().endsWith("/policy")) {
+            policies.save(new PolicyRule(request.getParameter("group"), Boolean.parseBoolean(request.getParameter("required")),
+                    Integer.parseInt(request.getParameter("grace")), 30, FactorKind.parse(request.getParameter("factors")), 10), "it-admin");
+            return;
+        }
         if (request.getServletPath().endsWith("/clock")) {
             if (request.getParameter("advance") == null) {
                 clock.reset();

@@ -280,6 +280,45 @@ class WebAuthnApiIT {
     }
 
     @Test
+    void keysThePolicyDoesNotAllowCannotBeRegistered() {
+        PortalClient session = new PortalClient(deploymentUrl);
+        String group = "apps-only-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        session.setPolicy(group, true, 14, "TOTP,RECOVERY_CODE");
+        session.signIn(session.newAccount(group), TestSupportServlet.PASSWORD);
+
+        assertRefused(session.postJson("/api/webauthn/registration/options", "{\"passkey\":false}"),
+                "Your organisation's MFA policy does not allow this kind of key.");
+        assertRefused(session.postJson("/api/webauthn/registration/options", "{\"passkey\":true}"),
+                "Your organisation's MFA policy does not allow this kind of key.");
+    }
+
+    @Test
+    void aPasskeyNoLongerAllowedNeitherSignsInAloneNorAsSecondFactorWhileTheAllowedKeyStillDoes() {
+        PortalClient session = new PortalClient(deploymentUrl);
+        String group = "no-passkeys-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        session.setPolicy(group, false, 14, "TOTP,SECURITY_KEY,PASSKEY,RECOVERY_CODE");
+        username = session.newAccount(group);
+        session.signIn(username, TestSupportServlet.PASSWORD);
+        key = new EmulatedAuthenticator(session.origin());
+        assertEquals(201, register(session, key, "USB key", false).status());
+        EmulatedAuthenticator passkey = new EmulatedAuthenticator(session.origin());
+        assertEquals(201, register(session, passkey, "Phone", true).status());
+        session.setPolicy(group, false, 14, "TOTP,SECURITY_KEY,RECOVERY_CODE");
+
+        PortalClient passwordless = new PortalClient(deploymentUrl);
+        assertRefused(passwordless.postJson(PASSKEY, passkey.get(passwordless.postJson(PASSKEY + "/options", "{}").body(), null)),
+                "Your organisation's MFA policy does not allow this kind of key.");
+        assertFalse(passwordless.get("/").body().contains("id=\"greeting\""));
+
+        PortalClient pending = pendingSignIn();
+        assertRefused(pending.postJson(SECOND_FACTOR, secondFactorAssertion(pending, passkey)),
+                "Your organisation no longer accepts passkeys. Use another factor.");
+        PortalClient.Answer withKey = pending.postJson(SECOND_FACTOR, secondFactorAssertion(pending, key));
+        assertEquals(200, withKey.status(), withKey.body());
+        assertTrue(pending.get("/").body().contains("id=\"greeting\""));
+    }
+
+    @Test
     void passkeySignsInOnlyWithUserVerification() {
         PortalClient signedIn = signedInWithKey();
         EmulatedAuthenticator passkey = new EmulatedAuthenticator(signedIn.origin());

@@ -1,0 +1,198 @@
+package org.mfaportal.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mfaportal.mfa.totp.Base32;
+import org.mfaportal.mfa.totp.Totp;
+import org.mfaportal.testing.Browser;
+import org.mfaportal.testing.PortalDeployment;
+import org.mfaportal.testing.TestAccounts;
+import org.mfaportal.testing.TestSupportServlet;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** An IT admin rolls MFA out to a department: allowed factors, exemptions, and watching compliance, in headless Chromium. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MfaRolloutBrowserIT {
+
+    private static final Totp APP = Totp.defaults();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return PortalDeployment.war();
+    }
+
+    @ArquillianResource
+    URL deploymentUrl;
+
+    private Browser admin;
+    private Browser member;
+    private String group;
+
+    @BeforeEach
+    void openBrowsers() {
+        group = "dept-" + UUID.randomUUID().toString().substring(0, 8);
+        admin = Browser.open(deploymentUrl);
+        member = Browser.open(deploymentUrl);
+        admin.open("/login");
+        admin.signIn(TestAccounts.ADMIN.username(), TestAccounts.ADMIN.password());
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        member.close();
+        admin.close();
+    }
+
+    /** Sets the group's policy through the form: required, no grace; authenticator apps allowed or not. */
+    private void requireMfaNow(boolean appsAllowed) {
+        admin.open("/admin/policies");
+        admin.type("#policy\\:group", group);
+        admin.find("#policy\\:required").click();
+        admin.type("#policy\\:grace", "0");
+        if (!appsAllowed) {
+            admin.find("label[for='policy:factors:0']").click();
+        }
+        admin.submitWith("#policy\\:save");
+        assertTrue(admin.text("#policies").contains(group), admin.text("#policies"));
+    }
+
+    private byte[] memberSignsInAndEnrolsAnApp(String username) {
+        member.open("/login");
+        member.signIn(username, TestSupportServlet.PASSWORD);
+        member.open("/account/security/totp");
+        byte[] secret = Base32.decode(member.text("#totpSecret"));
+        member.type("#totp\\:code", APP.codeAt(secret, Instant.now()));
+        member.submitWith("#totp\\:confirm");
+        member.signOut();
+        return secret;
+    }
+
+    /** Rows of the user list once its lazy table shows {@code expectedRows} rows. */
+    private List<WebElement> userRows(int expectedRows) {
+        return new WebDriverWait(admin.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector("#users\\:table tbody tr:not(.ui-datatable-empty-message)"));
+            return rows.size() == expectedRows ? rows : null;
+        });
+    }
+
+    private void openUserPage(String username) {
+        admin.open("/admin/users?group=" + group);
+        WebElement row = userRows(1).get(0);
+        assertTrue(row.getText().contains(username));
+        admin.open(row.findElement(By.linkText(username)).getAttribute("href").replaceFirst("^https?://[^/]+", ""));
+    }
+
+    @Test
+    void aMemberWhoseAppIsNoLongerAllowedProvesItThenMustAddAnAllowedKey() {
+        requireMfaNow(true);
+        String username = member.newAccount(group);
+        byte[] secret = memberSignsInAndEnrolsAnApp(username);
+        requireMfaNow(false);
+
+        member.open("/login");
+        member.signIn(username, TestSupportServlet.PASSWORD);
+        assertEquals("/mfa/authenticate", member.path(), "a password alone is never enough");
+        member.type("#secondFactor\\:code", APP.codeAt(secret, Instant.now().plusSeconds(30)));
+        member.submitWith("#secondFactor\\:verify");
+
+        member.open("/");
+        assertEquals("/account/security/", member.path(), "the app proves who it is, but opens only the setup pages");
+        String banner = member.text("#enrolmentBanner");
+        assertTrue(banner.contains("no longer allowed") && banner.contains("Allowed: Security key, Passkey"), banner);
+
+        member.addVirtualAuthenticator(false);
+        member.open("/account/security/webauthn");
+        member.type("#keyName", "Desk key");
+        member.runCeremonyWith("#addKey");
+        member.open("/");
+        assertEquals("/", member.path());
+        assertFalse(member.has("#enrolmentBanner"));
+
+        openUserPage(username);
+        assertTrue(admin.text("#enrolmentState").contains("Enrolled"));
+        assertTrue(admin.text("#policyFactors").contains("Security key, Passkey") && admin.text("#policyFactors").contains(group),
+                admin.text("#policyFactors"));
+        assertTrue(admin.text("#policyRequired").contains(group));
+    }
+
+    @Test
+    void anExemptedMemberSignsInWithoutBeingHeldToSetupAndTheReasonIsRequired() {
+        requireMfaNow(true);
+        String username = member.newAccount(group);
+        member.open("/login");
+        member.signIn(username, TestSupportServlet.PASSWORD);
+        member.open("/");
+        assertEquals("/account/security/", member.path(), "overdue at once");
+        member.signOut();
+
+        openUserPage(username);
+        String nextWeek = LocalDate.now(ZoneOffset.UTC).plusDays(7).toString();
+        admin.type("#exempt\\:until_input", nextWeek);
+        admin.find("#exempt\\:until_input").sendKeys(Keys.ESCAPE);
+        admin.submitConfirmed("#exempt\\:exemptButton");
+        assertFalse(admin.has("#exemptNotice"), "no reason, no exemption");
+        assertTrue(admin.text("#exempt").contains("give a reason"), admin.text("#exempt"));
+
+        assertEquals(nextWeek, admin.find("#exempt\\:until_input").getAttribute("value"), "the date is kept for the second try");
+        admin.type("#exempt\\:reason", "Field trip without a phone");
+        admin.submitConfirmed("#exempt\\:exemptButton");
+        assertTrue(admin.has("#exemptNotice"), () -> admin.text("#exempt") + " / " + admin.text("#pageMessages"));
+        assertTrue(admin.text("#exemptNotice").contains("Field trip without a phone"), admin.text("#exemptNotice"));
+        assertTrue(admin.text("#enrolmentState").contains("Exempt"));
+
+        member.open("/login");
+        member.signIn(username, TestSupportServlet.PASSWORD);
+        member.open("/");
+        assertEquals("/", member.path());
+        assertFalse(member.has("#enrolmentBanner"));
+    }
+
+    @Test
+    void complianceShowsTheGroupAndLeadsToItsOverdueMembersWhoExportAsCsv() {
+        requireMfaNow(true);
+        String enrolled = member.newAccount(group);
+        memberSignsInAndEnrolsAnApp(enrolled);
+        String overdue = member.newAccount(group);
+
+        admin.open("/admin/compliance");
+        WebElement row = admin.driver().findElements(By.cssSelector("#compliance tbody tr")).stream()
+                .filter(tr -> tr.findElements(By.tagName("td")).get(0).getText().contains(group)).findFirst().orElseThrow();
+        List<String> cells = row.findElements(By.tagName("td")).stream().map(td -> td.getText().strip()).toList();
+        assertEquals(List.of("2", "1", "0", "1", "0", "0", "50 %"), cells.subList(1, 8), cells.toString());
+        assertTrue(admin.has("#chart canvas"), "the chart is drawn");
+        assertFalse(admin.showsStackTrace());
+
+        admin.open(row.findElements(By.tagName("td")).get(4).findElement(By.tagName("a")).getAttribute("href").replaceFirst("^https?://[^/]+", ""));
+        assertTrue(admin.path().startsWith("/admin/users"));
+        assertTrue(userRows(1).get(0).getText().contains(overdue));
+
+        admin.find("#users\\:export").click();
+        String csv = admin.downloaded("users.csv");
+        assertTrue(csv.startsWith("username,name,email,groups,state,deadline"), csv);
+        assertTrue(csv.contains(overdue + ",") && csv.contains(",OVERDUE,"), csv);
+        assertFalse(csv.contains(enrolled), "only the filtered users are exported");
+    }
+}
