@@ -179,7 +179,7 @@ public class AdminUserService {
         }
         em.flush();
         recoveryCodes.deleteRecoveryCodes(user);
-        trustedBrowsers.revokeAll(user, "MFA reset by an admin");
+        trustedBrowsers.revokeAll(user, "MFA reset by an admin", admin);
         audit.record(AuditEventType.MFA_RESET, admin, user.getUsername(), null);
         notices.fire(SecurityNotice.byAdmin(user, SecurityNotice.Kind.MFA_RESET, null, admin));
     }
@@ -190,7 +190,7 @@ public class AdminUserService {
     }
 
     public void revokeTrustedBrowsers(UserAccount user, String admin) {
-        trustedBrowsers.revokeAll(user, "revoked by admin " + admin);
+        trustedBrowsers.revokeAll(user, "revoked by an admin", admin);
         notices.fire(SecurityNotice.byAdmin(user, SecurityNotice.Kind.TRUSTED_BROWSERS_REVOKED, null, admin));
     }
 

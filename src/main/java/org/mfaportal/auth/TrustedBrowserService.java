@@ -80,9 +80,14 @@ public class TrustedBrowserService {
     }
 
     public void revokeAll(UserAccount user, String reason) {
+        revokeAll(user, reason, user.getUsername());
+    }
+
+    /** Revokes every trusted browser of the user; {@code actor} is who did it (the user, or an admin). */
+    public void revokeAll(UserAccount user, String reason, String actor) {
         int revoked = em.createNamedQuery(TrustedBrowser.REVOKE_ALL).setParameter("userId", user.getId()).executeUpdate();
         if (revoked > 0) {
-            audit.recordOwn(AuditEventType.TRUSTED_BROWSER_REVOKED, user.getUsername(), revoked + " browsers: " + reason);
+            audit.record(AuditEventType.TRUSTED_BROWSER_REVOKED, actor, user.getUsername(), revoked + " browsers: " + reason);
         }
     }
 

@@ -116,7 +116,7 @@ class AdminBrowserIT {
         user.open("/login");
         user.signIn(username, TestSupportServlet.PASSWORD);
 
-        for (String page : List.of("/admin/", "/admin/users", "/admin/user?id=1", "/admin/audit")) {
+        for (String page : List.of("/admin/", "/admin/users", "/admin/user?id=1", "/admin/audit", "/admin/compliance", "/admin/policies")) {
             user.open(page);
             assertTrue(user.has("#error-403"), page);
         }

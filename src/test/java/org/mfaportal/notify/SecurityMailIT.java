@@ -144,16 +144,21 @@ class SecurityMailIT {
 
         admin.endExemption(user, "it-admin");
         assertEquals("MFA Portal: your exemption from two-step sign-in ended", nextMail(3).getSubject());
+        trustedBrowsers.trust(user, "Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0", Duration.ofDays(30));
+        nextMail(4);
         admin.revokeTrustedBrowsers(user, "it-admin");
-        assertEquals("MFA Portal: your trusted browsers were revoked", nextMail(4).getSubject());
+        assertEquals("MFA Portal: your trusted browsers were revoked", nextMail(5).getSubject());
+        assertEquals(1L, ((Number) em.createNativeQuery("select count(*) from audit_event where subject_username = ?1"
+                + " and event_type = 'TRUSTED_BROWSER_REVOKED' and actor_username = 'it-admin'").setParameter(1, user.getUsername()).getSingleResult()).longValue(),
+                "audited with the admin as actor");
         admin.unlock(user, "it-admin");
-        assertEquals("MFA Portal: your account was unlocked", nextMail(5).getSubject());
+        assertEquals("MFA Portal: your account was unlocked", nextMail(6).getSubject());
         admin.removeFactor(user, mfa.authenticators(user).get(0).getId(), "it-admin");
-        MimeMessage removed = nextMail(6);
+        MimeMessage removed = nextMail(7);
         assertEquals("MFA Portal: a second factor was removed from your account", removed.getSubject());
         assertTrue(((String) removed.getContent()).contains("By: it-admin, IT administrator"));
         admin.resetMfa(user, "it-admin");
-        assertEquals("MFA Portal: your two-step sign-in was reset", nextMail(7).getSubject());
+        assertEquals("MFA Portal: your two-step sign-in was reset", nextMail(8).getSubject());
     }
 
     @Test
