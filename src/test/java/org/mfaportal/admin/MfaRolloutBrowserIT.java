@@ -194,5 +194,11 @@ class MfaRolloutBrowserIT {
         assertTrue(csv.startsWith("username,name,email,groups,state,deadline"), csv);
         assertTrue(csv.contains(overdue + ",") && csv.contains(",OVERDUE,"), csv);
         assertFalse(csv.contains(enrolled), "only the filtered users are exported");
+
+        for (String tampered : List.of("/admin/users?enrolment=EVERYONE", "/admin/users?group=" + "x".repeat(5000), "/admin/user?id=not-a-number")) {
+            admin.open(tampered);
+            assertFalse(admin.showsStackTrace(), tampered);
+            assertFalse(admin.has("#error-500"), tampered);
+        }
     }
 }
