@@ -64,6 +64,10 @@ public class PortalConfig {
     int maxSecondFactorFailures;
 
     @Inject
+    @ConfigProperty(name = "mfa.audit.retention-days")
+    int auditRetentionDays;
+
+    @Inject
     @ConfigProperty(name = "mfa.reauthentication.timeout")
     Duration reauthenticationTimeout;
 
@@ -130,5 +134,10 @@ public class PortalConfig {
     /** Consecutive wrong second factors that lock the account; never above NIST SP 800-63B's 100. */
     public int maxSecondFactorFailures() {
         return Math.min(Math.max(1, maxSecondFactorFailures), 100);
+    }
+
+    /** How long audit events are kept; empty: for ever. */
+    public Optional<Duration> auditRetention() {
+        return auditRetentionDays <= 0 ? Optional.empty() : Optional.of(Duration.ofDays(auditRetentionDays));
     }
 }

@@ -1,6 +1,7 @@
 package org.mfaportal.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -72,5 +73,20 @@ class AuditSearchIT {
         assertEquals(5, first.size());
         assertEquals(2, second.size());
         assertEquals(7, java.util.stream.Stream.concat(first.stream(), second.stream()).map(AuditEvent::getId).distinct().count());
+    }
+
+    @Test
+    void eventsOlderThanTheRetentionPeriodArePurgedAndNewerOnesKept() {
+        String old = "retention-old-" + java.util.UUID.randomUUID();
+        String recent = "retention-recent-" + java.util.UUID.randomUUID();
+        clock.advance(java.time.Duration.ofDays(-401));
+        audit.recordOwn(AuditEventType.PASSWORD_ACCEPTED, old);
+        clock.reset();
+        audit.recordOwn(AuditEventType.PASSWORD_ACCEPTED, recent);
+
+        assertTrue(audit.purgeExpired() >= 1);
+
+        assertEquals(0, audit.count(new AuditQuery(null, null, old, null, null, null)), "older than the 400 days kept");
+        assertEquals(1, audit.count(new AuditQuery(null, null, recent, null, null, null)));
     }
 }
