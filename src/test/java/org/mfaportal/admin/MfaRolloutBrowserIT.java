@@ -4,27 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mfaportal.mfa.totp.Base32;
 import org.mfaportal.mfa.totp.Totp;
-import org.mfaportal.testing.Browser;
-import org.mfaportal.testing.PortalDeployment;
-import org.mfaportal.testing.TestAccounts;
+import org.mfaportal.testing.AdminAndMemberBrowsers;
 import org.mfaportal.testing.TestSupportServlet;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -35,36 +26,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** An IT admin rolls MFA out to a department: allowed factors, exemptions, and watching compliance, in headless Chromium. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class MfaRolloutBrowserIT {
+class MfaRolloutBrowserIT extends AdminAndMemberBrowsers {
 
     private static final Totp APP = Totp.defaults();
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PortalDeployment.war();
-    }
-
-    @ArquillianResource
-    URL deploymentUrl;
-
-    private Browser admin;
-    private Browser member;
-    private String group;
-
-    @BeforeEach
-    void openBrowsers() {
-        group = "dept-" + UUID.randomUUID().toString().substring(0, 8);
-        admin = Browser.open(deploymentUrl);
-        member = Browser.open(deploymentUrl);
-        admin.open("/login");
-        admin.signIn(TestAccounts.ADMIN.username(), TestAccounts.ADMIN.password());
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        member.close();
-        admin.close();
-    }
 
     /** Sets the group's policy through the form: required, no grace; authenticator apps allowed or not. */
     private void requireMfaNow(boolean appsAllowed) {

@@ -3,59 +3,22 @@ package org.mfaportal.policy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mfaportal.mfa.totp.Base32;
 import org.mfaportal.mfa.totp.Totp;
-import org.mfaportal.testing.Browser;
-import org.mfaportal.testing.PortalDeployment;
-import org.mfaportal.testing.TestAccounts;
+import org.mfaportal.testing.AdminAndMemberBrowsers;
 import org.mfaportal.testing.TestSupportServlet;
 
 /** An admin requires MFA for a group; its members are nudged during the grace period and held to setup after it. */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class PolicyEnforcementBrowserIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return PortalDeployment.war();
-    }
-
-    @ArquillianResource
-    URL deploymentUrl;
-
-    private Browser admin;
-    private Browser member;
-    private String group;
-
-    @BeforeEach
-    void openBrowsers() {
-        group = "g" + UUID.randomUUID().toString().substring(0, 8);
-        admin = Browser.open(deploymentUrl);
-        member = Browser.open(deploymentUrl);
-        admin.open("/login");
-        admin.signIn(TestAccounts.ADMIN.username(), TestAccounts.ADMIN.password());
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        member.resetServerClock();
-        member.close();
-        admin.close();
-    }
+class PolicyEnforcementBrowserIT extends AdminAndMemberBrowsers {
 
     private void requireMfaFor(String groupName, int graceDays) {
         admin.open("/admin/policies");
