@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.mfaportal.mfa.totp.Base32;
 import org.mfaportal.mfa.totp.Totp;
 import org.mfaportal.testing.Browser;
 import org.mfaportal.testing.PortalDeployment;
@@ -58,10 +57,7 @@ class SecurityPageBrowserIT {
     }
 
     private void enrolTotp() {
-        browser.open("/account/security/totp");
-        secret = Base32.decode(browser.text("#totpSecret"));
-        browser.type("#totp\\:code", APP.codeAt(secret, Instant.now()));
-        browser.submitWith("#totp\\:confirm");
+        secret = browser.enrolAuthenticatorApp();
     }
 
     /** The enrolment took the current time step's code, and a code is accepted only once: sign in with the next one. */

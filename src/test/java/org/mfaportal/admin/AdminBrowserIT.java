@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.mfaportal.mfa.totp.Base32;
 import org.mfaportal.mfa.totp.Totp;
 import org.mfaportal.testing.Browser;
 import org.mfaportal.testing.PortalDeployment;
@@ -65,10 +64,7 @@ class AdminBrowserIT {
     private byte[] userEnrolsTotp() {
         user.open("/login");
         user.signIn(username, TestSupportServlet.PASSWORD);
-        user.open("/account/security/totp");
-        byte[] secret = Base32.decode(user.text("#totpSecret"));
-        user.type("#totp\\:code", APP.codeAt(secret, Instant.now()));
-        user.submitWith("#totp\\:confirm");
+        byte[] secret = user.enrolAuthenticatorApp();
         user.signOut();
         return secret;
     }

@@ -13,7 +13,6 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.mfaportal.mfa.totp.Base32;
 import org.mfaportal.mfa.totp.Totp;
 import org.mfaportal.testing.AdminAndMemberBrowsers;
 import org.mfaportal.testing.TestSupportServlet;
@@ -46,10 +45,7 @@ class MfaRolloutBrowserIT extends AdminAndMemberBrowsers {
     private byte[] memberSignsInAndEnrolsAnApp(String username) {
         member.open("/login");
         member.signIn(username, TestSupportServlet.PASSWORD);
-        member.open("/account/security/totp");
-        byte[] secret = Base32.decode(member.text("#totpSecret"));
-        member.type("#totp\\:code", APP.codeAt(secret, Instant.now()));
-        member.submitWith("#totp\\:confirm");
+        byte[] secret = member.enrolAuthenticatorApp();
         member.signOut();
         return secret;
     }

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.mfaportal.mfa.totp.Base32;
+import org.mfaportal.mfa.totp.Totp;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebDriver;
@@ -204,6 +206,15 @@ public final class Browser implements AutoCloseable {
                         "const status = document.getElementById('webauthnStatus');"
                                 + "return (window.__portalPreviousPage === undefined && document.readyState === 'complete')"
                                 + " || (status !== null && !status.hidden && status.textContent.length > 0);")));
+    }
+
+    /** Sets up an authenticator app on the setup page (signed in, identity recently confirmed); returns its secret. */
+    public byte[] enrolAuthenticatorApp() {
+        open("/account/security/totp");
+        byte[] secret = Base32.decode(text("#totpSecret"));
+        type("#totp\\:code", Totp.defaults().codeAt(secret, java.time.Instant.now()));
+        submitWith("#totp\\:confirm");
+        return secret;
     }
 
     /** Signs in through the login form (the current page must be the login page). */
