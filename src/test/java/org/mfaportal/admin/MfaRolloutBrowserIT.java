@@ -71,6 +71,15 @@ class MfaRolloutBrowserIT extends AdminAndMemberBrowsers {
         String username = member.newAccount(group);
         byte[] secret = memberSignsInAndEnrolsAnApp(username);
         requireMfaNow(false);
+        admin.open("/admin/policies");
+        WebElement policyRow = admin.driver().findElements(By.cssSelector("#policies tbody tr")).stream()
+                .filter(tr -> tr.getText().startsWith(group)).findFirst().orElseThrow();
+        assertTrue(policyRow.getText().contains("Security key, Passkey, Recovery codes") && !policyRow.getText().contains("Authenticator app"),
+                policyRow.getText());
+        policyRow.findElement(By.cssSelector("button")).click();
+        new WebDriverWait(admin.driver(), Duration.ofSeconds(10)).until(d -> group.equals(d.findElement(By.id("policy:group")).getAttribute("value")));
+        assertFalse(admin.find("#policy\\:factors\\:0").isSelected(), "Edit fills the form with the stored policy");
+        assertTrue(admin.find("#policy\\:factors\\:1").isSelected());
 
         member.open("/login");
         member.signIn(username, TestSupportServlet.PASSWORD);
