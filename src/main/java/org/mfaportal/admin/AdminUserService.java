@@ -82,9 +82,18 @@ public class AdminUserService {
         EnrolmentCriteria.Condition filter = filter(query, policySet);
         TypedQuery<UserRow> select = em.createQuery("select new org.mfaportal.admin.UserRow(u.id, u.username, u.displayName, u.email, u.lockedAt,"
                 + " u.createdAt, u.mfaRequiredSince, u.mfaExemptUntil) from UserAccount u where " + filter.jpql()
-                + " order by u." + query.sortField() + (query.ascending() ? " asc" : " desc") + ", u.id", UserRow.class);
+                + " order by " + ordering(query), UserRow.class);
         filter.bind(select);
         return completed(select.setFirstResult(first).setMaxResults(pageSize).getResultList(), policySet);
+    }
+
+    /**
+     * Usernames are unique: sorted by them, the database walks their index and stops after the page. The other sort
+     * keys need the id to be a total order; an index on each pair keeps that a walk too (V9).
+     */
+    private static String ordering(UserQuery query) {
+        String direction = query.ascending() ? " asc" : " desc";
+        return "username".equals(query.sortField()) ? "u.username" + direction : "u." + query.sortField() + direction + ", u.id" + direction;
     }
 
     public long count(UserQuery query) {

@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -32,6 +33,13 @@ public class AdminUsersBacking implements Serializable {
     @Inject
     AdminUserService admin;
 
+    /** How long a count serves further pages of the same filter; the list is a snapshot of moving data anyway. */
+    private static final Duration COUNT_REUSE = Duration.ofSeconds(30);
+
+    private UserQuery countedQuery;
+    private long counted;
+    private Instant countedAt = Instant.EPOCH;
+
     private String text;
     private String group;
     private UserQuery.EnrolmentFilter enrolment = UserQuery.EnrolmentFilter.ANY;
@@ -41,7 +49,15 @@ public class AdminUsersBacking implements Serializable {
 
         @Override
         public int count(Map<String, FilterMeta> filterBy) {
-            return (int) admin.count(query(null, true));
+            UserQuery filter = query(null, true);
+            Instant now = Instant.now();
+            // counting states over all users is the slow half of a page: paging through one filter counts once
+            if (!filter.equals(countedQuery) || countedAt.plus(COUNT_REUSE).isBefore(now)) {
+                countedQuery = filter;
+                counted = admin.count(filter);
+                countedAt = now;
+            }
+            return (int) Math.min(Integer.MAX_VALUE, counted);
         }
 
         @Override
