@@ -11,8 +11,11 @@ import org.mfaportal.mfa.FactorKind;
  * @param deadline end of the grace period (IN_GRACE, OVERDUE) or of the exemption (EXEMPT); null otherwise
  * @param allowedFactors the kinds the user may enrol, for telling them what to set up
  * @param hasDisallowedFactor the user has a factor their policy no longer allows, and no allowed one
+ * @param graceStarted false while the requirement has not yet met the user at a sign-in: the grace deadline is then
+ *        only what it would be if they signed in now
  */
-public record EnrolmentState(Kind kind, Instant deadline, List<FactorKind> allowedFactors, boolean hasDisallowedFactor) implements Serializable {
+public record EnrolmentState(Kind kind, Instant deadline, List<FactorKind> allowedFactors, boolean hasDisallowedFactor, boolean graceStarted)
+        implements Serializable {
 
     public enum Kind {
         /** At least one factor of an allowed kind. */
@@ -32,7 +35,7 @@ public record EnrolmentState(Kind kind, Instant deadline, List<FactorKind> allow
     }
 
     public static EnrolmentState notRequired() {
-        return new EnrolmentState(Kind.NOT_REQUIRED, null, List.of(), false);
+        return new EnrolmentState(Kind.NOT_REQUIRED, null, List.of(), false, true);
     }
 
     public boolean overdue() {

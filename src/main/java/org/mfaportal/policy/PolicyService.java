@@ -73,11 +73,12 @@ public class PolicyService {
      */
     public EnrolmentState atSignIn(UserAccount user) {
         EnrolmentState state = stateOf(user);
-        if (state.mustEnrol() && requiredSince(user) == null) {
+        if (state.mustEnrol() && !state.graceStarted()) {
             em.createQuery("update UserAccount u set u.mfaRequiredSince = :now where u.id = :id and u.mfaRequiredSince is null")
                     .setParameter("now", clock.instant()).setParameter("id", user.getId()).executeUpdate();
-            audit.recordOwn(AuditEventType.MFA_REQUIRED, user.getUsername(), "grace until " + state.deadline());
-            return stateOf(user);
+            EnrolmentState started = stateOf(user);
+            audit.recordOwn(AuditEventType.MFA_REQUIRED, user.getUsername(), "grace until " + started.deadline());
+            return started;
         }
         return state;
     }
@@ -116,11 +117,5 @@ public class PolicyService {
         em.createNamedQuery(Authenticator.OF_USER, Authenticator.class).setParameter("userId", user.getId()).getResultList()
                 .forEach(authenticator -> kinds.add(FactorKind.of(authenticator)));
         return new PolicySet.UserFacts(user.getGroups(), kinds, (Instant) stored[0], (Instant) stored[1]);
-    }
-
-    private Instant requiredSince(UserAccount user) {
-        List<Instant> since = em.createQuery("select u.mfaRequiredSince from UserAccount u where u.id = :id", Instant.class)
-                .setParameter("id", user.getId()).getResultList();
-        return since.isEmpty() ? null : since.get(0);
     }
 }

@@ -57,19 +57,19 @@ public final class PolicySet {
         compliant.addAll(user.enrolledKinds());
         compliant.retainAll(allowed);
         if (!compliant.isEmpty()) {
-            return new EnrolmentState(EnrolmentState.Kind.ENROLLED, null, allowed, false);
+            return new EnrolmentState(EnrolmentState.Kind.ENROLLED, null, allowed, false, true);
         }
         boolean hasDisallowedFactor = user.enrolledKinds().stream().anyMatch(FactorKind.AUTHENTICATORS::contains);
         if (user.exemptUntil() != null && user.exemptUntil().isAfter(now)) {
-            return new EnrolmentState(EnrolmentState.Kind.EXEMPT, user.exemptUntil(), allowed, hasDisallowedFactor);
+            return new EnrolmentState(EnrolmentState.Kind.EXEMPT, user.exemptUntil(), allowed, hasDisallowedFactor, true);
         }
         // Someone who enrolled a factor their policy no longer allows opted in to MFA: they must replace it.
         if (!policy.mfaRequired() && !hasDisallowedFactor) {
-            return new EnrolmentState(EnrolmentState.Kind.NOT_REQUIRED, null, allowed, false);
+            return new EnrolmentState(EnrolmentState.Kind.NOT_REQUIRED, null, allowed, false, true);
         }
         Instant deadline = (user.requiredSince() == null ? now : user.requiredSince()).plus(Duration.ofDays(policy.graceDays()));
         return new EnrolmentState(now.isBefore(deadline) ? EnrolmentState.Kind.IN_GRACE : EnrolmentState.Kind.OVERDUE, deadline, allowed,
-                hasDisallowedFactor);
+                hasDisallowedFactor, user.requiredSince() != null);
     }
 
     /**

@@ -57,6 +57,7 @@ class PolicySetTest {
 
         assertEquals(EnrolmentState.Kind.IN_GRACE, state.kind());
         assertEquals(NOW.plus(Duration.ofDays(7)), state.deadline());
+        assertFalse(state.graceStarted(), "the deadline is provisional until the first sign-in");
     }
 
     @Test
