@@ -23,10 +23,16 @@ final class BrowserSession {
     private final HttpClient http;
     private final URI baseUrl;
     private final CookieJar cookies = new CookieJar();
+    private final Duration requestTimeout;
 
     BrowserSession(HttpClient http, URI baseUrl) {
+        this(http, baseUrl, REQUEST_TIMEOUT);
+    }
+
+    BrowserSession(HttpClient http, URI baseUrl, Duration requestTimeout) {
         this.http = http;
         this.baseUrl = baseUrl;
+        this.requestTimeout = requestTimeout;
     }
 
     /** Shared by all virtual users; redirects are the driver's to follow. */
@@ -91,7 +97,7 @@ final class BrowserSession {
             throw new IllegalStateException("The portal redirected away from " + baseUrl + ": " + uri);
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(REQUEST_TIMEOUT)
+                .timeout(requestTimeout)
                 .header("Accept", "text/html,application/xhtml+xml")
                 .header("User-Agent", "mfa-portal-bench");
         cookies.header().ifPresent(header -> request.header("Cookie", header));

@@ -121,6 +121,18 @@ public class AdminPopulation {
                 .setParameter("now", now).setParameter("prefix", prefix + "%").setParameter("every", (long) LOCKED_EVERY).executeUpdate();
     }
 
+    /** H2 only: {@code SET OPTIMIZE_REUSE_RESULTS}, a database-wide setting that lasts until the server restarts. */
+    public String setH2ResultReuse(boolean enabled) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             java.sql.Statement statement = connection.createStatement()) {
+            if (!connection.getMetaData().getDatabaseProductName().equals("H2")) {
+                return "not H2: nothing to switch";
+            }
+            statement.execute("SET OPTIMIZE_REUSE_RESULTS " + (enabled ? "TRUE" : "FALSE"));
+            return enabled ? "on (H2's default)" : "off";
+        }
+    }
+
     /** Inserts events {@code first} .. {@code first + count - 1} about users {@code 0 .. users - 1}, over the year before {@code now}. */
     public void createAuditEvents(String prefix, int users, int first, int count, Instant now) throws SQLException {
         Random random = new Random(first);

@@ -25,7 +25,10 @@ import org.mfaportal.account.UserAccountService;
  * bulk accounts sharing one hash of that password, computed once per batch by the portal's {@link PasswordHasher};</li>
  * <li>{@code lock} with {@code prefix}: locks every {@value AdminPopulation#LOCKED_EVERY}th bulk account;</li>
  * <li>{@code events} with {@code prefix}, {@code users}, {@code first}, {@code count} (at most {@value #MAX_EVENTS}):
- * audit events about the bulk accounts.</li>
+ * audit events about the bulk accounts;</li>
+ * <li>{@code h2-result-reuse} with {@code enabled} (true or false): whether H2 may answer a repeated query from its
+ * last result while the tables are unchanged, for the whole database until the server restarts (see
+ * AdminPagesDriver in the harness for why the measurements switch it off).</li>
  * </ul>
  * Answers one line of what was done.
  */
@@ -55,12 +58,15 @@ public class AdminPopulationServlet extends HttpServlet {
                 case "admin" -> createAdmin(name(request, "username"), text(request, "password"));
                 case "users" -> createUsers(name(request, "prefix"), number(request, "first", 0, Integer.MAX_VALUE),
                         number(request, "count", 1, MAX_USERS), text(request, "password"));
+                case "h2-result-reuse" -> population.setH2ResultReuse(Boolean.parseBoolean(text(request, "enabled")));
                 case "lock" -> population.lockSome(name(request, "prefix"), Instant.now()) + " accounts locked";
                 case "events" -> createEvents(name(request, "prefix"), number(request, "users", 1, Integer.MAX_VALUE),
                         number(request, "first", 0, Integer.MAX_VALUE), number(request, "count", 1, MAX_EVENTS));
                 default -> throw new IllegalArgumentException("what must be admin, users, lock or events");
             };
             response.getWriter().println(answer);
+        } catch (SQLException e) {
+            throw new IOException(e);
         } catch (IllegalArgumentException e) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
         }
