@@ -5,6 +5,7 @@
 #   bench/scripts/run.sh NAME load  [SignInLoadDriver options; --users and --server-pid are filled in]
 #   bench/scripts/run.sh NAME probe                       (heap after full GC, table sizes, sessions)
 #   bench/scripts/run.sh NAME jmh   [JMH options]
+#   bench/scripts/run.sh NAME admin [AdminPagesDriver options; --server-pid is filled in]
 set -euo pipefail
 
 portal_root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -24,7 +25,8 @@ result=$portal_root/bench/results/$name.txt
         load) java -cp "$jar" org.mfaportal.bench.load.SignInLoadDriver --users "$work/users.tsv" --server-pid "$(cat "$work/server.pid")" "$@" ;;
         probe) java -cp "$jar" org.mfaportal.bench.load.ServerStateProbe --server-pid "$(cat "$work/server.pid")" "$@" ;;
         jmh) "${BENCH_JAVA:-java}" -jar "$jar" "$@" ;;
-        *) echo "kind must be load, probe or jmh" >&2; exit 2 ;;
+        admin) java -cp "$jar" org.mfaportal.bench.load.AdminPagesDriver --server-pid "$(cat "$work/server.pid")" "$@" ;;
+        *) echo "kind must be load, probe, jmh or admin" >&2; exit 2 ;;
     esac
     echo "# after: $(uptime)"
 } 2>&1 | tee "$result"

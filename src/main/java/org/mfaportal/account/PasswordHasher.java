@@ -6,8 +6,16 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.Map;
 import org.mfaportal.config.PortalConfig;
+import org.mfaportal.crypto.SlowHashInterruptedException;
+import org.mfaportal.crypto.SlowHashLimiter;
 
-/** PBKDF2-HMAC-SHA512 password hashes through the platform's {@link Pbkdf2PasswordHash}. */
+/**
+ * PBKDF2-HMAC-SHA512 password hashes through the platform's {@link Pbkdf2PasswordHash}.
+ *
+ * <p>Every hash, including the decoy check, waits for the {@link SlowHashLimiter}: unbounded, concurrent sign-ins
+ * would starve every other request of CPU (see there). The decoy check queues exactly like a real one, so waiting
+ * time reveals nothing about which usernames exist either.
+ */
 @ApplicationScoped
 public class PasswordHasher {
 
@@ -19,6 +27,8 @@ public class PasswordHasher {
     @Inject
     PortalConfig config;
 
+    SlowHashLimiter limiter = SlowHashLimiter.shared();
+
     /** A hash of no one's password, verified when the username is unknown so that both cases cost the same. */
     private String decoyHash;
 
@@ -29,19 +39,28 @@ public class PasswordHasher {
                 "Pbkdf2PasswordHash.Iterations", Integer.toString(config.passwordIterations()),
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "64"));
-        decoyHash = pbkdf2.generate("decoy password that matches no input".toCharArray());
+        decoyHash = hash("decoy password that matches no input".toCharArray());
     }
 
+    /** @throws SlowHashInterruptedException if interrupted while waiting to hash */
     public String hash(char[] password) {
-        return pbkdf2.generate(password);
+        return limiter.compute(() -> pbkdf2.generate(password));
     }
 
+    /**
+     * @throws SlowHashInterruptedException if interrupted while waiting to hash: never a "true" without a computed
+     *         match, and never a "false" that would count as a wrong password
+     */
     public boolean verify(char[] password, String storedHash) {
-        return pbkdf2.verify(password, storedHash);
+        return limiter.compute(() -> pbkdf2.verify(password, storedHash));
     }
 
-    /** Spends the time of a real verification without a stored hash, so response times do not reveal unknown usernames. */
+    /**
+     * Spends the time of a real verification without a stored hash, so response times do not reveal unknown usernames.
+     *
+     * @throws SlowHashInterruptedException if interrupted while waiting, as {@link #verify} does
+     */
     public void verifyAgainstDecoy(char[] password) {
-        pbkdf2.verify(password, decoyHash);
+        limiter.compute(() -> pbkdf2.verify(password, decoyHash));
     }
 }

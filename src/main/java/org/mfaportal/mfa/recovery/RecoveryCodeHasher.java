@@ -7,6 +7,8 @@ import java.security.spec.InvalidKeySpecException;
 import java.util.Arrays;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
+import org.mfaportal.crypto.SlowHashInterruptedException;
+import org.mfaportal.crypto.SlowHashLimiter;
 
 /**
  * Slow salted hashes of recovery codes.
@@ -16,6 +18,9 @@ import javax.crypto.spec.PBEKeySpec;
  * attempt would cost one slow hash per stored code, handing attackers a denial-of-service lever.
  * Sharing the salt within a set costs nothing: the codes are random, so no two hashes collide
  * by accident, and salts still differ between users.
+ *
+ * <p>Each hash waits for the {@link SlowHashLimiter} shared with password hashing: enrolment computes ten of them in a
+ * row, and they compete for the same cores as the sign-ins.
  */
 public final class RecoveryCodeHasher {
 
@@ -58,6 +63,8 @@ public final class RecoveryCodeHasher {
     /**
      * Hashes a code in canonical form (see {@link RecoveryCodeFormat#normalize(String)}).
      * Accepting only the canonical form keeps "abcd-…" and "ABCD…" from hashing differently.
+     *
+     * @throws SlowHashInterruptedException if interrupted while waiting to hash (the code is then not checked at all)
      */
     public byte[] hash(String canonicalCode, byte[] salt) {
         boolean canonical = canonicalCode != null
@@ -69,6 +76,10 @@ public final class RecoveryCodeHasher {
         if (salt == null || salt.length < SALT_BYTES) {
             throw new IllegalArgumentException("Salt must be at least " + SALT_BYTES + " bytes");
         }
+        return SlowHashLimiter.shared().compute(() -> pbkdf2(canonicalCode, salt));
+    }
+
+    private byte[] pbkdf2(String canonicalCode, byte[] salt) {
         char[] password = canonicalCode.toCharArray();
         PBEKeySpec spec = new PBEKeySpec(password, salt, iterations, HASH_BYTES * 8);
         try {

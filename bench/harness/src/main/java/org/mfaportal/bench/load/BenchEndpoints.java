@@ -34,6 +34,19 @@ final class BenchEndpoints {
         return cost;
     }
 
+    /** Switches H2's reuse of unchanged query results on or off for the whole database (see AdminPagesDriver). */
+    static String setH2ResultReuse(HttpClient http, URI baseUrl, boolean enabled) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(baseUrl.resolve("/bench/admin-population"))
+                .timeout(Duration.ofMinutes(1))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("what=h2-result-reuse&enabled=" + enabled))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("/bench/admin-population h2-result-reuse: HTTP " + response.statusCode() + " " + response.body());
+        }
+        return response.body().strip();
+    }
+
     private Map<String, String> fetch(String path) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(Duration.ofMinutes(2)).build(),
                 HttpResponse.BodyHandlers.ofString());

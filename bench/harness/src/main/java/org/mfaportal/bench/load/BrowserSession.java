@@ -23,10 +23,16 @@ final class BrowserSession {
     private final HttpClient http;
     private final URI baseUrl;
     private final CookieJar cookies = new CookieJar();
+    private final Duration requestTimeout;
 
     BrowserSession(HttpClient http, URI baseUrl) {
+        this(http, baseUrl, REQUEST_TIMEOUT);
+    }
+
+    BrowserSession(HttpClient http, URI baseUrl, Duration requestTimeout) {
         this.http = http;
         this.baseUrl = baseUrl;
+        this.requestTimeout = requestTimeout;
     }
 
     /** Shared by all virtual users; redirects are the driver's to follow. */
@@ -63,12 +69,35 @@ final class BrowserSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /**
+     * Submits the form as a PrimeFaces AJAX button does ({@code process="@form"}): all of {@code fields}, the form's
+     * hidden fields and the partial-request parameters; the answer is a Faces partial-response document.
+     */
+    Page submitAjax(FacesForm form, String formId, String button, String render, Map<String, String> fields)
+            throws IOException, InterruptedException {
+        Map<String, String> body = new LinkedHashMap<>(form.hiddenFields());
+        body.putAll(fields);
+        body.put("jakarta.faces.partial.ajax", "true");
+        body.put("jakarta.faces.source", button);
+        body.put("jakarta.faces.partial.execute", formId);
+        body.put("jakarta.faces.partial.render", render);
+        body.put(button, button);
+        String encoded = body.entrySet().stream()
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return send(request(form.action())
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+                .header("Faces-Request", "partial/ajax")
+                .header("X-Requested-With", "XMLHttpRequest")
+                .POST(HttpRequest.BodyPublishers.ofString(encoded)));
+    }
+
     private HttpRequest.Builder request(URI uri) {
         if (!uri.getHost().equals(baseUrl.getHost()) || uri.getPort() != baseUrl.getPort()) {
             throw new IllegalStateException("The portal redirected away from " + baseUrl + ": " + uri);
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(REQUEST_TIMEOUT)
+                .timeout(requestTimeout)
                 .header("Accept", "text/html,application/xhtml+xml")
                 .header("User-Agent", "mfa-portal-bench");
         cookies.header().ifPresent(header -> request.header("Cookie", header));

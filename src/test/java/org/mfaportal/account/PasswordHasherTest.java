@@ -1,0 +1,114 @@
+package org.mfaportal.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.mfaportal.crypto.SlowHashInterruptedException;
+import org.mfaportal.crypto.SlowHashLimiter;
+
+/** The hasher's use of the limiter, with a fake PBKDF2 that accepts every password; no timing is asserted. */
+@Timeout(60)
+class PasswordHasherTest {
+
+    private final AtomicInteger pbkdf2Calls = new AtomicInteger();
+    private final PasswordHasher hasher = new PasswordHasher();
+
+    PasswordHasherTest() {
+        hasher.pbkdf2 = new AcceptingPbkdf2();
+    }
+
+    @Test
+    void anInterruptedCheckNeverAcceptsThePassword() {
+        assertRefusedWhileInterrupted(h -> h.verify("right".toCharArray(), "stored"));
+    }
+
+    @Test
+    void anInterruptedDecoyCheckFailsLikeARealOne() {
+        assertRefusedWhileInterrupted(h -> h.verifyAgainstDecoy("anything".toCharArray()));
+    }
+
+    @Test
+    void anInterruptedHashIsNotComputed() {
+        assertRefusedWhileInterrupted(h -> h.hash("new password".toCharArray()));
+    }
+
+    @Test
+    void realAndDecoyChecksBothWaitForAFreePermit() throws Exception {
+        assertWaitsForThePermit(h -> h.verify("right".toCharArray(), "stored"));
+        assertWaitsForThePermit(h -> h.verifyAgainstDecoy("anything".toCharArray()));
+    }
+
+    private void assertRefusedWhileInterrupted(Consumer<PasswordHasher> check) {
+        Thread.currentThread().interrupt();
+        try {
+            assertThrows(SlowHashInterruptedException.class, () -> check.accept(hasher));
+            assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept for the caller");
+        } finally {
+            Thread.interrupted();
+        }
+        assertEquals(0, pbkdf2Calls.get(), "no hash was computed");
+    }
+
+    private void assertWaitsForThePermit(Consumer<PasswordHasher> check) throws Exception {
+        SlowHashLimiter onlyOne = new SlowHashLimiter(1);
+        hasher.limiter = onlyOne;
+        int callsBefore = pbkdf2Calls.get();
+        CountDownLatch permitHeld = new CountDownLatch(1);
+        CountDownLatch releasePermit = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> holder = threads.submit(() -> onlyOne.compute(() -> {
+                permitHeld.countDown();
+                awaitUninterruptibly(releasePermit);
+                return "held";
+            }));
+            permitHeld.await();
+            Future<?> waiting = threads.submit(() -> check.accept(hasher));
+            while (onlyOne.waitingCount() < 1) {
+                Thread.onSpinWait();
+            }
+            assertEquals(callsBefore, pbkdf2Calls.get(), "the check waits while the permit is taken");
+            releasePermit.countDown();
+            waiting.get();
+            assertEquals(callsBefore + 1, pbkdf2Calls.get());
+            holder.get();
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static void awaitUninterruptibly(CountDownLatch latch) {
+        while (true) {
+            try {
+                latch.await();
+                return;
+            } catch (InterruptedException e) {
+                // only the test's own threads wait here; the latch is always counted down
+            }
+        }
+    }
+
+    private final class AcceptingPbkdf2 implements Pbkdf2PasswordHash {
+        @Override
+        public String generate(char[] password) {
+            pbkdf2Calls.incrementAndGet();
+            return "hash";
+        }
+
+        @Override
+        public boolean verify(char[] password, String hashedPassword) {
+            pbkdf2Calls.incrementAndGet();
+            return true;
+        }
+    }
+}
