@@ -64,6 +64,9 @@ public final class AdminPagesDriver {
                 new Scenario("users-filter-enrolment", "/admin/users", "users", "users:search", "users:table", Map.of("enrolment", enrolment)),
                 new Scenario("users-filter-group-and-enrolment", "/admin/users", "users", "users:search", "users:table",
                         Map.of("group", group, "enrolment", enrolment)),
+                // a fresh view per request: the lazy table counts and loads page 1, as an admin following a link does
+                new Scenario("users-get-enrolment", "/admin/users?enrolment=" + enrolment, "users", null, null, Map.of()),
+                new Scenario("users-get-group-and-enrolment", "/admin/users?group=" + group + "&enrolment=" + enrolment, "users", null, null, Map.of()),
                 new Scenario("audit-get", "/admin/audit", "audit", null, null, Map.of()),
                 new Scenario("audit-filter-subject", "/admin/audit", "audit", "audit:apply", "audit:events", Map.of("subject", subject)),
                 new Scenario("audit-filter-type-last-30-days", "/admin/audit", "audit", "audit:apply", "audit:events",
