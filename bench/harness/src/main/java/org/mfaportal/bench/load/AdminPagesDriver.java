@@ -1,5 +1,8 @@
 package org.mfaportal.bench.load;
 
+import static org.mfaportal.bench.cli.CommandLineOptions.parse;
+import static org.mfaportal.bench.cli.CommandLineOptions.required;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -226,24 +229,5 @@ public final class AdminPagesDriver {
             return Optional.empty();
         }
         return Optional.of(Pattern.compile("<option\\b[^>]*\\bvalue=\"([^\"]*)\"").matcher(select.group(1)).results().map(m -> m.group(1)).toList());
-    }
-
-    private static Map<String, String> parse(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i += 2) {
-            if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                throw new IllegalArgumentException("Expected --name value pairs, got " + String.join(" ", args));
-            }
-            options.put(args[i], args[i + 1]);
-        }
-        return options;
-    }
-
-    private static String required(Map<String, String> options, String name) {
-        String value = options.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException(name + " is required");
-        }
-        return value;
     }
 }
