@@ -1,12 +1,14 @@
 package org.mfaportal.auth;
 
+import java.io.Serializable;
 import java.util.Optional;
 
 /**
  * A page inside the application to continue to after sign-in. Only ever a path relative to the context root,
- * never a URL with a scheme or host, so a crafted link cannot turn sign-in into an open redirect.
+ * never a URL with a scheme or host, so a crafted link cannot turn sign-in into an open redirect. Serializable: it is
+ * kept in the HTTP session, which a cluster may replicate.
  */
-public record ReturnPath(String value) {
+public record ReturnPath(String value) implements Serializable {
 
     public static final ReturnPath HOME = new ReturnPath("/");
 
