@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,18 @@ class MfaRolloutBrowserIT extends AdminAndMemberBrowsers {
         return secret;
     }
 
+    /**
+     * Reads (or acts on) this test's group's row of a table, whose first cell starts with the group; again if
+     * PrimeFaces re-renders the table meanwhile.
+     */
+    private <T> T rowOf(String table, Function<WebElement, T> read) {
+        return new WebDriverWait(admin.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> {
+            WebElement row = d.findElements(By.cssSelector(table + " tbody tr")).stream()
+                    .filter(tr -> tr.findElements(By.tagName("td")).get(0).getText().strip().startsWith(group)).findFirst().orElse(null);
+            return row == null ? null : read.apply(row);
+        });
+    }
+
     /** Rows of the user list once its lazy table shows {@code expectedRows} rows. */
     private List<WebElement> userRows(int expectedRows) {
         return new WebDriverWait(admin.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> {
@@ -71,11 +85,12 @@ class MfaRolloutBrowserIT extends AdminAndMemberBrowsers {
         byte[] secret = memberSignsInAndEnrolsAnApp(username);
         requireMfaNow(false);
         admin.open("/admin/policies");
-        WebElement policyRow = admin.driver().findElements(By.cssSelector("#policies tbody tr")).stream()
-                .filter(tr -> tr.getText().startsWith(group)).findFirst().orElseThrow();
-        assertTrue(policyRow.getText().contains("Security key, Passkey, Recovery codes") && !policyRow.getText().contains("Authenticator app"),
-                policyRow.getText());
-        policyRow.findElement(By.cssSelector("button")).click();
+        String policy = rowOf("#policies", row -> row.findElements(By.tagName("td")).stream().map(WebElement::getText).collect(Collectors.joining(" ")));
+        assertTrue(policy.contains("Security key, Passkey, Recovery codes") && !policy.contains("Authenticator app"), policy);
+        rowOf("#policies", row -> {
+            row.findElement(By.cssSelector("button")).click();
+            return true;
+        });
         new WebDriverWait(admin.driver(), Duration.ofSeconds(10)).until(d -> group.equals(d.findElement(By.id("policy:group")).getAttribute("value")));
         assertFalse(admin.find("#policy\\:factors\\:0").isSelected(), "Edit fills the form with the stored policy");
         assertTrue(admin.find("#policy\\:factors\\:1").isSelected());
@@ -145,14 +160,13 @@ class MfaRolloutBrowserIT extends AdminAndMemberBrowsers {
         String overdue = member.newAccount(group);
 
         admin.open("/admin/compliance");
-        WebElement row = admin.driver().findElements(By.cssSelector("#compliance tbody tr")).stream()
-                .filter(tr -> tr.findElements(By.tagName("td")).get(0).getText().contains(group)).findFirst().orElseThrow();
-        List<String> cells = row.findElements(By.tagName("td")).stream().map(td -> td.getText().strip()).toList();
+        List<String> cells = rowOf("#compliance", row -> row.findElements(By.tagName("td")).stream().map(td -> td.getText().strip()).toList());
         assertEquals(List.of("2", "1", "0", "1", "0", "0", "50 %"), cells.subList(1, 8), cells.toString());
         assertTrue(admin.has("#chart canvas"), "the chart is drawn");
         assertFalse(admin.showsStackTrace());
 
-        admin.open(row.findElements(By.tagName("td")).get(4).findElement(By.tagName("a")).getAttribute("href").replaceFirst("^https?://[^/]+", ""));
+        admin.open(rowOf("#compliance", row -> row.findElements(By.tagName("td")).get(4).findElement(By.tagName("a")).getAttribute("href"))
+                .replaceFirst("^https?://[^/]+", ""));
         assertTrue(admin.path().startsWith("/admin/users"));
         assertTrue(userRows(1).get(0).getText().contains(overdue));
 
