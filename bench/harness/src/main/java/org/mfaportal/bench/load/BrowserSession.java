@@ -92,6 +92,14 @@ final class BrowserSession {
                 .POST(HttpRequest.BodyPublishers.ofString(encoded)));
     }
 
+    /** What the portal's webauthn.js does: {@code fetch} with a JSON body, answered with JSON. */
+    Page postJson(String path, String json) throws IOException, InterruptedException {
+        return send(request(baseUrl.resolve(path))
+                .setHeader("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     private HttpRequest.Builder request(URI uri) {
         if (!uri.getHost().equals(baseUrl.getHost()) || uri.getPort() != baseUrl.getPort()) {
             throw new IllegalStateException("The portal redirected away from " + baseUrl + ": " + uri);

@@ -21,7 +21,8 @@ record LoadOptions(URI baseUrl, Path usersFile, int userLimit, SignInFlow flow, 
               --base-url URL              the portal (default http://localhost:8780; only localhost is allowed)
               --users FILE                users file of the seeding command (required)
               --user-limit N              sign in as at most the first N fitting users (default: all)
-              --flow F                    password | password+totp | password+recovery-code (default password+totp)
+              --flow F                    password | password+totp | password+recovery-code | passkey (default password+totp);
+                                          passkey: each virtual user registers one for an app user first, then signs in with it
               --concurrency N             virtual users, each its own browser (default 16)
               --warm-up D                 not measured, e.g. 20s (default 20s)
               --duration D                measured, e.g. 60s, 15m (default 60s)

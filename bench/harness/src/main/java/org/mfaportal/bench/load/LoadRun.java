@@ -65,6 +65,7 @@ final class LoadRun {
     }
 
     Window execute(MidWindowProbe midWindow) throws InterruptedException {
+        List<PasskeySignIn> passkeys = options.flow() == SignInFlow.PASSKEY ? enrolPasskeys() : List.of();
         long begin = System.nanoTime();
         long windowStart = begin + options.warmUp().toNanos();
         long windowEnd = windowStart + options.duration().toNanos();
@@ -73,9 +74,14 @@ final class LoadRun {
         for (int i = 1; i <= options.concurrency(); i++) {
             BrowserSignIn signIn = new BrowserSignIn(new BrowserSession(http, options.baseUrl()), roster, options.flow(),
                     cpuByStep.<StepObserver>map(observer -> observer).orElse(StepObserver.NONE), options.signOut());
+            PasskeySignIn passkey = passkeys.isEmpty() ? null : passkeys.get(i - 1);
             Thread thread = new Thread(() -> {
                 try {
-                    signInRepeatedly(signIn, windowEnd);
+                    if (passkey != null) {
+                        signInWithPasskeyRepeatedly(passkey, windowEnd);
+                    } else {
+                        signInRepeatedly(signIn, windowEnd);
+                    }
                 } finally {
                     finished.countDown();
                 }
@@ -139,6 +145,40 @@ final class LoadRun {
                 measurements.failed("driver error: " + e, System.nanoTime());
             } finally {
                 roster.giveBack(user.get());
+            }
+        }
+    }
+
+    /**
+     * Before the warm-up, one seeded app user per virtual user signs in with password and TOTP and registers a passkey;
+     * that user stays with that virtual user (out of the roster) for the whole run.
+     */
+    private List<PasskeySignIn> enrolPasskeys() throws InterruptedException {
+        List<PasskeySignIn> passkeys = new ArrayList<>();
+        for (int i = 0; i < options.concurrency(); i++) {
+            RosterEntry user = roster.take(Instant.now())
+                    .orElseThrow(() -> new IllegalStateException("--flow passkey needs one unused app user per virtual user"));
+            try {
+                passkeys.add(PasskeySignIn.enrol(new BrowserSession(http, options.baseUrl()), options.baseUrl(), roster, user));
+            } catch (SignInFailure failure) {
+                throw new IllegalStateException("registering a passkey for " + user.user().username() + ": " + failure.getMessage());
+            }
+        }
+        System.out.println("Registered " + passkeys.size() + " passkeys (one per virtual user) before the warm-up.");
+        return passkeys;
+    }
+
+    private void signInWithPasskeyRepeatedly(PasskeySignIn passkey, long windowEnd) {
+        while (System.nanoTime() < windowEnd && startedSignIns.incrementAndGet() <= options.maxSignIns()) {
+            try {
+                measurements.completed(passkey.signIn());
+            } catch (SignInFailure failure) {
+                measurements.failed(failure.getMessage(), System.nanoTime());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                measurements.failed("driver error: " + e, System.nanoTime());
             }
         }
     }

@@ -41,7 +41,7 @@ final class RosterEntry {
     boolean canSignIn(SignInFlow flow, Instant now) {
         return switch (flow) {
             case PASSWORD_ONLY -> true;
-            case PASSWORD_AND_TOTP -> lastTotpStep <= currentStep(now);
+            case PASSWORD_AND_TOTP, PASSKEY -> lastTotpStep <= currentStep(now);
             case PASSWORD_AND_RECOVERY_CODE -> !unspentRecoveryCodes.isEmpty();
         };
     }
@@ -49,7 +49,7 @@ final class RosterEntry {
     /** The code to type now, written down in the ledger before it is used. */
     String takeSecondFactorCode(SignInFlow flow, Instant now, UsageLedger ledger) {
         switch (flow) {
-            case PASSWORD_AND_TOTP -> {
+            case PASSWORD_AND_TOTP, PASSKEY -> {
                 AuthenticatorAppKey app = user.app().orElseThrow();
                 long step = Math.max(lastTotpStep + 1, currentStep(now));
                 if (step > currentStep(now) + 1) {

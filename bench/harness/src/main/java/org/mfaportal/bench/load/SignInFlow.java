@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
 enum SignInFlow {
     PASSWORD_ONLY("password"),
     PASSWORD_AND_TOTP("password+totp"),
-    PASSWORD_AND_RECOVERY_CODE("password+recovery-code");
+    PASSWORD_AND_RECOVERY_CODE("password+recovery-code"),
+    /** A passkey alone; each virtual user first registers one for an app user, signing in with password and TOTP. */
+    PASSKEY("passkey");
 
     private final String optionValue;
 
@@ -20,6 +22,11 @@ enum SignInFlow {
     }
 
     boolean hasSecondFactor() {
+        return this == PASSWORD_AND_TOTP || this == PASSWORD_AND_RECOVERY_CODE;
+    }
+
+    /** Whether the flow signs in seeded users with an authenticator app (the passkey flow enrols them with TOTP). */
+    boolean usesAppUsers() {
         return this != PASSWORD_ONLY;
     }
 

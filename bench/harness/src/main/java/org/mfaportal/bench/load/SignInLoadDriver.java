@@ -77,7 +77,10 @@ public final class SignInLoadDriver {
 
             line("flow", options.flow().optionValue());
             line("portal", options.baseUrl().toString());
-            line("virtual users", options.concurrency() + " (each its own browser and cookie jar), " + rosterSize + " seeded users in rotation"
+            boolean passkey = options.flow() == SignInFlow.PASSKEY;
+            line("virtual users", options.concurrency() + " (each its own browser and cookie jar), "
+                    + (passkey ? "each with the passkey it registered for one of " + rosterSize + " seeded app users"
+                            : rosterSize + " seeded users in rotation")
                     + (options.signOut() ? ", signing out after each sign-in" : ""));
             line("bounds", "warm-up " + options.warmUp().toSeconds() + " s, duration " + options.duration().toSeconds()
                     + " s, at most " + options.maxSignIns() + " sign-ins");
@@ -93,8 +96,9 @@ public final class SignInLoadDriver {
             line("sign-ins/s", String.format("%.2f", signInsPerSecond));
             if (!passwordCheck.isEmpty()) {
                 double hashCeiling = cores / (passwordCheck.get("cpu_ms_median") / 1000);
-                line("hashing ceiling", String.format("cores / password-check CPU = %.2f sign-ins/s; achieved %.1f %% of it",
-                        hashCeiling, 100 * signInsPerSecond / hashCeiling));
+                line("hashing ceiling", String.format("cores / password-check CPU = %.2f sign-ins/s; achieved %.1f %% of it%s",
+                        hashCeiling, 100 * signInsPerSecond / hashCeiling,
+                        passkey ? " (a passkey sign-in checks no password: for comparison with the password flows only)" : ""));
             }
             line("whole sign-in ms", new Latencies(measured.stream().mapToLong(BrowserSignIn.Timing::totalNanos).toArray()).summary());
             if (options.flow().hasSecondFactor()) {
@@ -133,6 +137,9 @@ public final class SignInLoadDriver {
                 double checkUnderLoad = passwordCheckUnderLoad.get("cpu_ms_median");
                 line("password check, load", String.format("%.1f ms CPU, %.1f ms wall (medians of %.0f checks halfway through the window)",
                         checkUnderLoad, passwordCheckUnderLoad.get("wall_ms_median"), passwordCheckUnderLoad.get("samples")));
+                if (options.flow() == SignInFlow.PASSKEY) {
+                    return; // no password check in a passkey sign-in
+                }
                 line("hashing share", String.format("%.1f %% of the server CPU per sign-in is the password check (both under the load):"
                         + " the sign-ins/s the server would reach with the machine to itself, relative to cores / hash time", 100 * checkUnderLoad / cpuPerSignInMillis));
             }

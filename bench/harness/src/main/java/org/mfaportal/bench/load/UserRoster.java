@@ -39,7 +39,7 @@ final class UserRoster implements AutoCloseable {
         Map<String, RosterEntry> byUsername = new HashMap<>();
         Deque<RosterEntry> fit = new ArrayDeque<>();
         for (SeededUser user : UsersFile.read(usersFile)) {
-            if (user.app().isPresent() == flow.hasSecondFactor() && fit.size() < limit) {
+            if (user.app().isPresent() == flow.usesAppUsers() && fit.size() < limit) {
                 RosterEntry entry = new RosterEntry(user);
                 fit.add(entry);
                 byUsername.put(user.username(), entry);
