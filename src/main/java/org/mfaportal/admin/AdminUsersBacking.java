@@ -3,16 +3,12 @@ package org.mfaportal.admin;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.ByteArrayInputStream;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.mfaportal.audit.CsvWriter;
-import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -26,8 +22,6 @@ public class AdminUsersBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** A CSV export is a working copy: it covers 100,000 users at most, read in batches. */
-    static final int MAX_EXPORT_ROWS = 100_000;
     private static final int EXPORT_BATCH = 1_000;
 
     @Inject
@@ -79,20 +73,10 @@ public class AdminUsersBacking implements Serializable {
     /** The whole filtered list (not just the page) with each user's enrolment state, as CSV. */
     public StreamedContent getCsv() {
         UserQuery query = query(null, true);
-        StringBuilder csv = new StringBuilder(CsvWriter.line(List.of("username", "name", "email", "groups", "state", "deadline", "factors",
-                "locked at", "exempt until", "created at")));
-        for (int first = 0; first < MAX_EXPORT_ROWS; first += EXPORT_BATCH) {
-            List<UserRow> batch = admin.find(query, first, EXPORT_BATCH);
-            batch.forEach(row -> csv.append(CsvWriter.line(Arrays.asList(row.username(), row.displayName(), row.email(), row.groups(),
-                    row.state().kind().name(), iso(row.state().deadline()), Integer.toString(row.factors()), iso(row.lockedAt()),
-                    iso(row.exemptUntil()), iso(row.createdAt())))));
-            if (batch.size() < EXPORT_BATCH) {
-                break;
-            }
-        }
-        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-        return DefaultStreamedContent.builder().name("users.csv").contentType("text/csv; charset=UTF-8")
-                .contentLength((long) bytes.length).stream(() -> new ByteArrayInputStream(bytes)).build();
+        return CsvDownload.of("users.csv", List.of("username", "name", "email", "groups", "state", "deadline", "factors", "locked at",
+                "exempt until", "created at"), (first, size) -> admin.find(query, first, size), EXPORT_BATCH,
+                row -> Arrays.asList(row.username(), row.displayName(), row.email(), row.groups(), row.state().kind().name(),
+                        iso(row.state().deadline()), Integer.toString(row.factors()), iso(row.lockedAt()), iso(row.exemptUntil()), iso(row.createdAt())));
     }
 
     private static String iso(Instant instant) {

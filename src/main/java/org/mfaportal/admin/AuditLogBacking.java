@@ -3,19 +3,16 @@ package org.mfaportal.admin;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.ByteArrayInputStream;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.mfaportal.audit.AuditEvent;
 import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditQuery;
 import org.mfaportal.audit.AuditService;
-import org.mfaportal.audit.CsvWriter;
-import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -28,8 +25,6 @@ public class AuditLogBacking implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** A CSV export is a working copy, not a backup: it stops here. */
-    static final int MAX_EXPORT_ROWS = 100_000;
     private static final int EXPORT_BATCH = 2_000;
 
     @Inject
@@ -71,18 +66,10 @@ public class AuditLogBacking implements Serializable {
 
     public StreamedContent getCsv() {
         AuditQuery query = query();
-        StringBuilder csv = new StringBuilder(CsvWriter.line(List.of("time", "type", "actor", "subject", "ip", "user agent", "detail")));
-        for (int first = 0; first < MAX_EXPORT_ROWS; first += EXPORT_BATCH) {
-            List<AuditEvent> batch = audit.search(query, first, EXPORT_BATCH);
-            batch.forEach(e -> csv.append(CsvWriter.line(java.util.Arrays.asList(e.getOccurredAt().toString(), e.getType().name(),
-                    e.getActorUsername(), e.getSubjectUsername(), e.getIpAddress(), e.getUserAgent(), e.getDetail()))));
-            if (batch.size() < EXPORT_BATCH) {
-                break;
-            }
-        }
-        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
-        return DefaultStreamedContent.builder().name("audit-log.csv").contentType("text/csv; charset=UTF-8")
-                .contentLength((long) bytes.length).stream(() -> new ByteArrayInputStream(bytes)).build();
+        return CsvDownload.of("audit-log.csv", List.of("time", "type", "actor", "subject", "ip", "user agent", "detail"),
+                (first, size) -> audit.search(query, first, size), EXPORT_BATCH,
+                e -> Arrays.asList(e.getOccurredAt().toString(), e.getType().name(), e.getActorUsername(), e.getSubjectUsername(),
+                        e.getIpAddress(), e.getUserAgent(), e.getDetail()));
     }
 
     public LazyDataModel<AuditEvent> getEvents() {

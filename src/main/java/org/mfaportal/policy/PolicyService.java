@@ -15,6 +15,7 @@ import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
 import org.mfaportal.mfa.Authenticator;
 import org.mfaportal.mfa.FactorKind;
+import org.mfaportal.mfa.recovery.RecoveryCode;
 
 /** MFA policies: what applies to a user, where the user stands with it, and what they may enrol and sign in with. */
 @Stateless
@@ -50,11 +51,6 @@ public class PolicyService {
         return effectiveFor(user).allows(kind);
     }
 
-    /** How many codes a new recovery-code set of this user holds. */
-    public int recoveryCodeCount(UserAccount user) {
-        return effectiveFor(user).recoveryCodes();
-    }
-
     /** The user's state now, without changing anything. */
     public EnrolmentState stateOf(UserAccount user) {
         return policySet().stateOf(factsOf(user));
@@ -62,8 +58,8 @@ public class PolicyService {
 
     /** The kinds of factor that may complete this user's sign-in now (see {@link PolicySet#acceptedAtSignIn}). */
     public Set<FactorKind> acceptedAtSignIn(UserAccount user) {
-        boolean hasRecoveryCodes = em.createQuery("select count(c) from RecoveryCode c where c.userId = :id and c.usedAt is null", Long.class)
-                .setParameter("id", user.getId()).getSingleResult() > 0;
+        boolean hasRecoveryCodes = em.createNamedQuery(RecoveryCode.COUNT_UNUSED_OF_USER, Long.class)
+                .setParameter("userId", user.getId()).getSingleResult() > 0;
         return policySet().acceptedAtSignIn(factsOf(user), hasRecoveryCodes);
     }
 

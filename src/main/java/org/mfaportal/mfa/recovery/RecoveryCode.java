@@ -20,7 +20,7 @@ import java.time.Instant;
 public class RecoveryCode {
 
     static final String UNUSED_OF_USER = "RecoveryCode.unusedOfUser";
-    static final String COUNT_UNUSED_OF_USER = "RecoveryCode.countUnusedOfUser";
+    public static final String COUNT_UNUSED_OF_USER = "RecoveryCode.countUnusedOfUser";
     static final String DELETE_OF_USER = "RecoveryCode.deleteOfUser";
     static final String MARK_USED = "RecoveryCode.markUsed";
 
