@@ -36,7 +36,7 @@ import org.mfaportal.mfa.totp.TotpService;
 import org.mfaportal.testing.PortalDeployment;
 
 /**
- * Security e-mails reach a real SMTP server (GreenMail on 127.0.0.1:3325, where the test server's mail session points),
+ * Security e-mails reach a real SMTP server (GreenMail on 127.0.0.1 at the port where the test server's mail session points),
  * and a server that is down does not stop the user's action.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -77,7 +77,7 @@ class SecurityMailIT {
 
     @BeforeEach
     void startSmtpServer() {
-        smtp = new GreenMail(new ServerSetup(3325, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp = new GreenMail(new ServerSetup(Integer.getInteger("mfa.smtp.port"), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
     }
 
