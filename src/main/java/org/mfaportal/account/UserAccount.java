@@ -46,7 +46,8 @@ public class UserAccount {
     @Column(length = 254)
     private String email;
 
-    @Column(name = "password_hash", nullable = false)
+    /** Null while the account has no local password (a directory user, or an invitation not yet accepted). */
+    @Column(name = "password_hash")
     private String passwordHash;
 
     @Column(nullable = false)
@@ -121,6 +122,11 @@ public class UserAccount {
 
     String getPasswordHash() {
         return passwordHash;
+    }
+
+    /** Whether a password kept by the portal itself can sign this account in (and so be changed or reset here). */
+    public boolean hasLocalPassword() {
+        return passwordHash != null;
     }
 
     public boolean isEnabled() {

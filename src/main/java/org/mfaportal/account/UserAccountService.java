@@ -39,7 +39,7 @@ public class UserAccountService {
      * wrong password, so timing reveals nothing about which usernames exist.
      */
     public Optional<UserAccount> authenticate(String username, char[] password) {
-        Optional<UserAccount> account = findByUsername(username).filter(UserAccount::isEnabled);
+        Optional<UserAccount> account = findByUsername(username).filter(UserAccount::isEnabled).filter(UserAccount::hasLocalPassword);
         if (account.isEmpty()) {
             passwordHasher.verifyAgainstDecoy(password);
             return Optional.empty();
