@@ -159,6 +159,11 @@ public class AdminUserBacking implements Serializable {
         load();
     }
 
+    /** The user's groups as a person reads them: "engineering, sales". */
+    public String getGroupNames() {
+        return user == null ? "" : String.join(", ", user.getGroups());
+    }
+
     public UserAccount getUser() {
         return user;
     }
