@@ -83,7 +83,7 @@ public class SecurityOverviewBacking implements Serializable {
                 .map(browser -> new TrustedBrowserRow(browser.getId(), UserAgentSummary.describe(browser.getUserAgent()),
                         browser.getCreatedAt(), browser.getExpiresAt(), browser.getLastSeenAt()))
                 .toList();
-        activity = audit.recentForUser(user.getUsername(), RECENT_EVENTS).stream()
+        activity = audit.recentOwnActivity(user.getUsername(), RECENT_EVENTS).stream()
                 .map(event -> new ActivityRow(event.getOccurredAt(), messages.text("audit.type." + event.getType().name()),
                         event.getIpAddress(), event.getDetail()))
                 .toList();

@@ -186,6 +186,11 @@ public class AdminUserBacking implements Serializable {
         return UserAgentSummary.describe(session.getUserAgent());
     }
 
+    /** The user's groups as a person reads them: "engineering, sales". */
+    public String getGroupNames() {
+        return user == null ? "" : String.join(", ", user.getGroups());
+    }
+
     public UserAccount getUser() {
         return user;
     }

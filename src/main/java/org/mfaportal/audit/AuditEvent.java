@@ -14,10 +14,12 @@ import java.time.Instant;
 /** One security event: who did what to whose account, when, from where. Rows are never updated. */
 @Entity
 @Table(name = "audit_event")
+@NamedQuery(name = AuditEvent.BY_SUBJECT_FOR_USER, query = "select e from AuditEvent e where e.subjectUsername = :username and e.type not in :adminOnly order by e.occurredAt desc, e.id desc")
 @NamedQuery(name = AuditEvent.BY_SUBJECT, query = "select e from AuditEvent e where e.subjectUsername = :username order by e.occurredAt desc, e.id desc")
 public class AuditEvent {
 
     static final String BY_SUBJECT = "AuditEvent.bySubject";
+    static final String BY_SUBJECT_FOR_USER = "AuditEvent.bySubjectForUser";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -52,6 +52,11 @@ public enum AuditEventType {
     MFA_EXEMPTED,
     /** An admin ended a user's exemption before its date. */
     MFA_EXEMPTION_ENDED,
-    /** A security e-mail could not be sent (the action itself went through). */
-    NOTIFICATION_FAILED
+    /** A security e-mail could not be sent (the action itself went through). For admins: the user cannot act on it. */
+    NOTIFICATION_FAILED;
+
+    /** Events about the portal's own operation, shown in the admin's log but not in the user's own activity. */
+    public boolean isForAdminsOnly() {
+        return this == NOTIFICATION_FAILED;
+    }
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import org.mfaportal.config.PortalConfig;
 
@@ -58,6 +59,16 @@ public class AuditService {
 
     public void recordOwn(AuditEventType type, String username) {
         record(type, username, username, null);
+    }
+
+    /** What the user's own activity list shows: their events, without those only admins can act on. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public List<AuditEvent> recentOwnActivity(String username, int limit) {
+        return em.createNamedQuery(AuditEvent.BY_SUBJECT_FOR_USER, AuditEvent.class)
+                .setParameter("username", username)
+                .setParameter("adminOnly", Arrays.stream(AuditEventType.values()).filter(AuditEventType::isForAdminsOnly).toList())
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -12,6 +12,7 @@ import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.mfaportal.mfa.AuthenticatorType;
 import org.mfaportal.mfa.MfaService;
 import org.mfaportal.policy.PolicyService;
@@ -43,6 +44,7 @@ public class SecondFactorBacking {
     private String code;
     private boolean trustBrowser;
     private Boolean securityKeyEnrolled;
+    private String codeHint;
 
     /** Without a live pending sign-in this page has nothing to offer: back to the password. */
     public void requirePendingLogin() throws IOException {
@@ -60,6 +62,19 @@ public class SecondFactorBacking {
                     .orElse(false);
         }
         return securityKeyEnrolled;
+    }
+
+    /** Names the digits of the user's own apps: each keeps the parameters it was enrolled with. */
+    public String getCodeHint() {
+        if (codeHint == null) {
+            List<String> digits = SignInSession.pendingLoginToken(request()).flatMap(pendingLogins::userOf)
+                    .map(user -> mfa.authenticators(user, AuthenticatorType.TOTP).stream()
+                            .map(app -> app.getTotp().digits()).distinct().sorted().map(String::valueOf).toList())
+                    .orElse(List.of());
+            codeHint = digits.isEmpty() ? messages.text("mfa.authenticate.hint.recovery-only")
+                    : messages.text("mfa.authenticate.hint", String.join("- or ", digits));
+        }
+        return codeHint;
     }
 
     public void verify() throws IOException {

@@ -1,6 +1,7 @@
 package org.mfaportal.auth;
 
 import java.util.Set;
+import org.mfaportal.mfa.FactorKind;
 
 /** What became of one second-factor attempt on a pending sign-in. */
 public sealed interface SecondFactorResult {
@@ -31,6 +32,16 @@ public sealed interface SecondFactorResult {
     }
 
     enum SecondFactorKind {
-        TOTP, RECOVERY_CODE, SECURITY_KEY
+        TOTP(FactorKind.TOTP), RECOVERY_CODE(FactorKind.RECOVERY_CODE), SECURITY_KEY(FactorKind.SECURITY_KEY);
+
+        private final FactorKind kind;
+
+        SecondFactorKind(FactorKind kind) {
+            this.kind = kind;
+        }
+
+        FactorKind kind() {
+            return kind;
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.mfaportal.web.Messages;
 
 /**
  * The kinds of factor a policy can allow. Finer than {@link AuthenticatorType}: a discoverable WebAuthn credential
@@ -34,6 +35,16 @@ public enum FactorKind {
                     .map(FactorKind::valueOf).forEach(kinds::add);
         }
         return kinds;
+    }
+
+    /** The kind's name in English, as audit details and e-mails say it. */
+    public String label() {
+        return Messages.text(Locale.ENGLISH, messageKey());
+    }
+
+    /** Several kinds in English, for audit details: "Authenticator app, Security key". */
+    public static String labels(Set<FactorKind> kinds) {
+        return kinds.isEmpty() ? "none" : kinds.stream().sorted().map(FactorKind::label).collect(Collectors.joining(", "));
     }
 
     /** Key of the kind's name in the message bundle. */

@@ -65,7 +65,7 @@ public class MfaService {
             throw new FactorNotAllowedException(FactorKind.of(authenticator));
         }
         em.persist(authenticator);
-        audit.recordOwn(AuditEventType.FACTOR_ADDED, user.getUsername(), authenticator.getType() + " \"" + authenticator.getName() + "\"");
+        audit.recordOwn(AuditEventType.FACTOR_ADDED, user.getUsername(), describe(authenticator));
         factorsChanged.fire(new FactorsChanged(user, true, authenticator.getType(), authenticator.getName(), null));
         if (recoveryCodes.hasRecoveryCodes(user) || !policy.allows(FactorKind.RECOVERY_CODE)) {
             return List.of();
@@ -85,12 +85,17 @@ public class MfaService {
             em.remove(authenticator);
             em.flush();
             audit.record(AuditEventType.FACTOR_REMOVED, admin == null ? user.getUsername() : admin, user.getUsername(),
-                    authenticator.getType() + " \"" + authenticator.getName() + "\"");
+                    describe(authenticator));
             factorsChanged.fire(new FactorsChanged(user, false, authenticator.getType(), authenticator.getName(), admin));
             if (!isMfaEnabled(user)) {
                 recoveryCodes.deleteRecoveryCodes(user);
             }
         });
         return owned.isPresent();
+    }
+
+    /** For audit details: "Security key "Office key"", never the stored type's constant name. */
+    private static String describe(Authenticator authenticator) {
+        return FactorKind.of(authenticator).label() + " \"" + authenticator.getName() + "\"";
     }
 }

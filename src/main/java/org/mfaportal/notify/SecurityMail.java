@@ -5,7 +5,9 @@ import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.mail.Message;
+import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
@@ -41,7 +43,24 @@ public class SecurityMail {
             Transport.send(message);
         } catch (MessagingException | RuntimeException notSent) {
             LOG.log(Level.WARNING, "Security e-mail to " + letter.username() + " not sent: " + notSent.getMessage());
-            audit.record(AuditEventType.NOTIFICATION_FAILED, null, letter.username(), letter.subject() + ": " + notSent.getClass().getSimpleName());
+            audit.record(AuditEventType.NOTIFICATION_FAILED, null, letter.username(), letter.subject() + ": " + whyNotSent(notSent));
         }
+    }
+
+    /** For the admin's audit log: what went wrong in words an admin acts on, not the exception's class. */
+    static String whyNotSent(Exception notSent) {
+        if (notSent instanceof SendFailedException) {
+            return "the mail server refused the address";
+        }
+        if (notSent instanceof AuthenticationFailedException) {
+            return "the mail server refused the portal's credentials";
+        }
+        for (Throwable cause = notSent; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+                    || cause instanceof java.net.SocketTimeoutException) {
+                return "the mail server could not be reached (see the server log)";
+            }
+        }
+        return "sending failed (see the server log)";
     }
 }

@@ -40,6 +40,6 @@ public record PolicyRule(String group, boolean mfaRequired, int graceDays, int t
     @Override
     public String toString() {
         return "required=" + mfaRequired + ", grace=" + graceDays + "d, trust=" + trustedBrowserDays + "d, factors="
-                + FactorKind.format(allowedFactors) + ", recovery codes=" + recoveryCodes;
+                + FactorKind.labels(allowedFactors) + ", recovery codes=" + recoveryCodes;
     }
 }

@@ -146,6 +146,9 @@ class AdminBrowserIT {
 
         openUserPageAsAdmin();
         assertTrue(admin.text("#status").contains("Two-step sign-in is on."));
+        assertTrue(admin.text("#status").contains("10 unused recovery codes"), admin.text("#status"));
+        assertFalse(admin.text("#status").contains("You have"), "the codes are the user's, not the admin's");
+        assertEquals("Groups: none", admin.text("#groups"));
         admin.submitConfirmed("#actions\\:resetMfa");
         assertTrue(admin.text("#status").contains("Two-step sign-in is off."));
         admin.open("/admin/users");

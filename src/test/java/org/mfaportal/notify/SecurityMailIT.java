@@ -27,6 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.account.UserAccountService;
 import org.mfaportal.admin.AdminUserService;
+import org.mfaportal.audit.AuditEventType;
+import org.mfaportal.audit.AuditService;
 import org.mfaportal.auth.TrustedBrowserService;
 import org.mfaportal.mfa.AuthenticatorType;
 import org.mfaportal.mfa.MfaService;
@@ -69,6 +71,9 @@ class SecurityMailIT {
 
     @Inject
     AdminUserService admin;
+
+    @Inject
+    AuditService audit;
 
     @PersistenceContext
     EntityManager em;
@@ -185,5 +190,23 @@ class SecurityMailIT {
                     .setParameter(1, user.getUsername()).getSingleResult()).longValue();
         }
         assertEquals(1, failures);
+        String detail = (String) em.createNativeQuery("select detail from audit_event where subject_username = ?1 and event_type = 'NOTIFICATION_FAILED'")
+                .setParameter(1, user.getUsername()).getSingleResult();
+        assertTrue(detail.endsWith("the mail server could not be reached (see the server log)"), detail);
+        assertFalse(detail.contains("Exception"), "admins read what went wrong, not a class name: " + detail);
+        assertTrue(audit.recentOwnActivity(user.getUsername(), 20).stream().noneMatch(event -> event.getType() == AuditEventType.NOTIFICATION_FAILED),
+                "the user cannot act on a mail failure: it belongs in the admin's log only");
+        assertTrue(audit.recentForUser(user.getUsername(), 20).stream().anyMatch(event -> event.getType() == AuditEventType.NOTIFICATION_FAILED));
+    }
+
+    @Test
+    void factorEventsDescribeTheFactorInWordsNotConstantNames() {
+        UserAccount user = newUser(null);
+        enrolTotp(user);
+
+        String added = audit.recentOwnActivity(user.getUsername(), 20).stream()
+                .filter(event -> event.getType() == AuditEventType.FACTOR_ADDED).findFirst().orElseThrow().getDetail();
+        assertTrue(added.startsWith("Authenticator app \""), added);
+        assertFalse(added.contains("TOTP"), added);
     }
 }

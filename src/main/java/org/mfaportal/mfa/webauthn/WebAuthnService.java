@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -47,6 +48,7 @@ import org.mfaportal.mfa.webauthn.WebAuthnOptions.CredentialDescriptor;
 import org.mfaportal.mfa.webauthn.WebAuthnOptions.CredentialParameters;
 import org.mfaportal.mfa.webauthn.WebAuthnRefusal.Reason;
 import org.mfaportal.policy.PolicyService;
+import org.mfaportal.web.Messages;
 
 /**
  * Security keys and passkeys (W3C WebAuthn Level 3) with webauthn4j: registration, second-factor assertions and
@@ -290,7 +292,7 @@ public class WebAuthnService {
     }
 
     private WebAuthnRefusal refused(Reason reason, String username, String detail) {
-        audit.record(AuditEventType.WEBAUTHN_REFUSED, username, username, reason + ": " + detail);
+        audit.record(AuditEventType.WEBAUTHN_REFUSED, username, username, Messages.text(Locale.ENGLISH, reason.messageKey()) + " (" + detail + ")");
         return new WebAuthnRefusal(reason, detail);
     }
 }
