@@ -53,7 +53,17 @@ public enum AuditEventType {
     /** An admin ended a user's exemption before its date. */
     MFA_EXEMPTION_ENDED,
     /** A security e-mail could not be sent (the action itself went through). For admins: the user cannot act on it. */
-    NOTIFICATION_FAILED;
+    NOTIFICATION_FAILED,
+    /** The user changed their password on the security page. */
+    PASSWORD_CHANGED,
+    /** A password change was refused because the current password was wrong (counted like a failed sign-in). */
+    PASSWORD_CHANGE_FAILED,
+    /** A password-reset link was mailed to the user. */
+    PASSWORD_RESET_REQUESTED,
+    /** A password-reset request was refused: too many for the account or the client address (detail: which). */
+    PASSWORD_RESET_THROTTLED,
+    /** The password was reset through a mailed link. */
+    PASSWORD_RESET;
 
     /** Events about the portal's own operation, shown in the admin's log but not in the user's own activity. */
     public boolean isForAdminsOnly() {
