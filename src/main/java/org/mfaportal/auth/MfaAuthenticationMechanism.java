@@ -250,8 +250,12 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
             HttpServletRequest request, HttpMessageContext context) {
         // A new session id at the privilege change defeats session fixation.
         request.changeSessionId();
-        if (policies.atSignIn(accounts.findByUsername(username).orElseThrow()).overdue()) {
+        UserAccount account = accounts.findByUsername(username).orElseThrow();
+        if (policies.restrictedToEnrolment(account, policies.atSignIn(account))) {
             SignInSession.restrictToEnrolment(request);
+        }
+        if (account.isMustChangePassword()) {
+            SignInSession.requirePasswordChange(request);
         }
         Reauthentication.markAuthenticated(request, clock.instant());
         audit.recordOwn(AuditEventType.SIGN_IN_COMPLETED, username);

@@ -83,6 +83,16 @@ public class PortalConfig {
     @ConfigProperty(name = "mfa.webauthn.origins")
     Optional<List<String>> webAuthnOrigins;
 
+    // --- accounts ---
+
+    @Inject
+    @ConfigProperty(name = "mfa.bootstrap-admin.username")
+    Optional<String> bootstrapAdminUsername;
+
+    @Inject
+    @ConfigProperty(name = "mfa.bootstrap-admin.password")
+    Optional<String> bootstrapAdminPassword;
+
     /** Dev mode seeds demo accounts and relaxes production-only requirements; never set it in production. */
     public boolean devMode() {
         return devMode;
@@ -139,5 +149,15 @@ public class PortalConfig {
     /** How long audit events are kept; empty: for ever. */
     public Optional<Duration> auditRetention() {
         return auditRetentionDays <= 0 ? Optional.empty() : Optional.of(Duration.ofDays(auditRetentionDays));
+    }
+
+    /** The first admin's username, to be created at deployment while no admin exists; empty when not set. */
+    public Optional<String> bootstrapAdminUsername() {
+        return bootstrapAdminUsername.filter(value -> !value.isBlank());
+    }
+
+    /** The first admin's one-time password (they must change it at first sign-in); empty when not set. */
+    public Optional<String> bootstrapAdminPassword() {
+        return bootstrapAdminPassword.filter(value -> !value.isEmpty());
     }
 }
