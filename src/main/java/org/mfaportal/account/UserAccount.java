@@ -224,19 +224,19 @@ public class UserAccount {
         return disabledBy;
     }
 
-    void disable(Instant at, String admin) {
+    public void disable(Instant at, String admin) {
         enabled = false;
         disabledAt = at;
         disabledBy = admin;
     }
 
-    void enable() {
+    public void enable() {
         enabled = true;
         disabledAt = null;
         disabledBy = null;
     }
 
-    void replaceGroups(Set<String> newGroups) {
+    public void replaceGroups(Set<String> newGroups) {
         groups.clear();
         groups.addAll(newGroups);
     }

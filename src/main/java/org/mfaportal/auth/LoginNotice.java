@@ -9,7 +9,8 @@ public enum LoginNotice {
     EXPIRED("expired", "login.notice.expired"),
     TOO_MANY_CODES("too-many-codes", "login.notice.too-many-codes"),
     CANCELLED("cancelled", "login.notice.cancelled"),
-    LOCKED("locked", "login.notice.locked");
+    LOCKED("locked", "login.notice.locked"),
+    INVITATION_ACCEPTED("invitation-accepted", "login.notice.invitation-accepted");
 
     private final String parameter;
     private final String messageKey;
