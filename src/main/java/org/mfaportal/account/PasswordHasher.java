@@ -15,6 +15,8 @@ import org.mfaportal.crypto.SlowHashLimiter;
  * <p>Every hash, including the decoy check, waits for the {@link SlowHashLimiter}: unbounded, concurrent sign-ins
  * would starve every other request of CPU (see there). The decoy check queues exactly like a real one, so waiting
  * time reveals nothing about which usernames exist either.
+ *
+ * <p>Passwords are hashed and verified in NFKC form ({@link PasswordPolicy#normalize}), the form the policy checks.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -44,7 +46,8 @@ public class PasswordHasher {
 
     /** @throws SlowHashInterruptedException if interrupted while waiting to hash */
     public String hash(char[] password) {
-        return limiter.compute(() -> pbkdf2.generate(password));
+        char[] normalized = PasswordPolicy.normalize(password).toCharArray();
+        return limiter.compute(() -> pbkdf2.generate(normalized));
     }
 
     /**
@@ -52,7 +55,28 @@ public class PasswordHasher {
      *         match, and never a "false" that would count as a wrong password
      */
     public boolean verify(char[] password, String storedHash) {
-        return limiter.compute(() -> pbkdf2.verify(password, storedHash));
+        char[] normalized = PasswordPolicy.normalize(password).toCharArray();
+        return limiter.compute(() -> pbkdf2.verify(normalized, storedHash));
+    }
+
+    /**
+     * Whether a stored hash was made with fewer iterations than {@code mfa.password.iterations} now asks for (or
+     * another algorithm): it is re-computed the next time its password is known, at a successful sign-in.
+     */
+    public boolean needsUpgrade(String storedHash) {
+        return needsUpgrade(storedHash, config.passwordIterations());
+    }
+
+    static boolean needsUpgrade(String storedHash, int iterations) {
+        String[] parts = storedHash.split(":");
+        if (parts.length != 4 || !ALGORITHM.equals(parts[0])) {
+            return true;
+        }
+        try {
+            return Integer.parseInt(parts[1]) < iterations;
+        } catch (NumberFormatException malformed) {
+            return true;
+        }
     }
 
     /**
@@ -61,6 +85,7 @@ public class PasswordHasher {
      * @throws SlowHashInterruptedException if interrupted while waiting, as {@link #verify} does
      */
     public void verifyAgainstDecoy(char[] password) {
-        limiter.compute(() -> pbkdf2.verify(password, decoyHash));
+        char[] normalized = PasswordPolicy.normalize(password).toCharArray();
+        limiter.compute(() -> pbkdf2.verify(normalized, decoyHash));
     }
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Locale;
@@ -22,10 +23,15 @@ import java.util.TreeSet;
 @Entity
 @Table(name = "user_account")
 @NamedQuery(name = UserAccount.BY_USERNAME, query = "select u from UserAccount u where u.username = :username")
+@NamedQuery(name = UserAccount.BY_EMAIL, query = "select u from UserAccount u where lower(u.email) = :email order by u.id")
+@NamedQuery(name = UserAccount.REPLACE_PASSWORD_HASH, query = """
+        update UserAccount u set u.passwordHash = :newHash where u.id = :id and u.passwordHash = :oldHash""")
 @NamedQuery(name = UserAccount.BY_WEBAUTHN_USER_HANDLE, query = "select u from UserAccount u where u.webAuthnUserHandle = :handle")
 public class UserAccount {
 
     static final String BY_USERNAME = "UserAccount.byUsername";
+    static final String BY_EMAIL = "UserAccount.byEmail";
+    static final String REPLACE_PASSWORD_HASH = "UserAccount.replacePasswordHash";
     public static final String BY_WEBAUTHN_USER_HANDLE = "UserAccount.byWebAuthnUserHandle";
     public static final int MAX_USERNAME_LENGTH = 100;
     public static final int MAX_EXEMPTION_REASON_LENGTH = 500;
@@ -120,9 +126,12 @@ public class UserAccount {
                 && USERNAME_CHARACTERS.matcher(normalized).matches();
     }
 
-    /** Usernames are case-insensitive: "Alice" and "alice" are one account. */
+    /**
+     * The one form usernames are stored and looked up in: NFKC, then lower case, so "Alice", "ALICE" and the
+     * full-width "ａｌｉｃｅ" are one account.
+     */
     public static String normalizeUsername(String username) {
-        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+        return username == null ? "" : Normalizer.normalize(username, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
     }
 
     public Long getId() {
@@ -148,6 +157,10 @@ public class UserAccount {
     /** Whether a password kept by the portal itself can sign this account in (and so be changed or reset here). */
     public boolean hasLocalPassword() {
         return passwordHash != null;
+    }
+
+    void replacePasswordHash(String newHash) {
+        this.passwordHash = newHash;
     }
 
     public boolean isEnabled() {

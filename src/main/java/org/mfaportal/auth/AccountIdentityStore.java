@@ -8,6 +8,7 @@ import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
 import java.util.HashSet;
 import java.util.Set;
+import org.mfaportal.account.PasswordPolicy;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.account.UserAccountService;
 
@@ -20,8 +21,8 @@ public class AccountIdentityStore implements IdentityStore {
 
     public static final String STAFF_ROLE = "staff";
 
-    /** Longer input is refused before hashing: no real username or password is this long. */
-    static final int MAX_PASSWORD_LENGTH = 1024;
+    /** Longer input is refused before hashing: no password the policy accepts is this long. */
+    static final int MAX_PASSWORD_LENGTH = PasswordPolicy.MAX_INPUT_LENGTH;
 
     @Inject
     UserAccountService accounts;

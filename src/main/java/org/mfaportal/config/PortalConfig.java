@@ -83,6 +83,28 @@ public class PortalConfig {
     @ConfigProperty(name = "mfa.webauthn.origins")
     Optional<List<String>> webAuthnOrigins;
 
+    // --- passwords ---
+
+    @Inject
+    @ConfigProperty(name = "mfa.password.min-length")
+    int passwordMinLength;
+
+    @Inject
+    @ConfigProperty(name = "mfa.password.reset-validity")
+    Duration passwordResetValidity;
+
+    @Inject
+    @ConfigProperty(name = "mfa.invitation.validity")
+    Duration invitationValidity;
+
+    @Inject
+    @ConfigProperty(name = "mfa.public-url")
+    Optional<String> publicUrl;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.password-help-url")
+    Optional<String> directoryPasswordHelpUrl;
+
     // --- accounts ---
 
     @Inject
@@ -149,6 +171,35 @@ public class PortalConfig {
     /** How long audit events are kept; empty: for ever. */
     public Optional<Duration> auditRetention() {
         return auditRetentionDays <= 0 ? Optional.empty() : Optional.of(Duration.ofDays(auditRetentionDays));
+    }
+
+    /** The shortest new password accepted (code points); never below NIST SP 800-63B-4's 8 for a single factor. */
+    public int passwordMinLength() {
+        return Math.max(8, passwordMinLength);
+    }
+
+    /** How long a password-reset link works. */
+    public Duration passwordResetValidity() {
+        return passwordResetValidity;
+    }
+
+    /** How long an invitation link works. */
+    public Duration invitationValidity() {
+        return invitationValidity;
+    }
+
+    /**
+     * The portal's external base URL (scheme, host, port, context path; no trailing slash) that links in e-mails
+     * start with; {@code http://localhost:8080} in dev mode when not set. Empty: no link can be mailed.
+     */
+    public Optional<String> publicUrl() {
+        return publicUrl.map(String::strip).filter(url -> !url.isEmpty())
+                .or(() -> devMode ? Optional.of("http://localhost:8080") : Optional.empty());
+    }
+
+    /** Where directory users change their password (an intranet page), if the organisation has one. */
+    public Optional<String> directoryPasswordHelpUrl() {
+        return directoryPasswordHelpUrl.map(String::strip).filter(url -> !url.isEmpty());
     }
 
     /** The first admin's username, to be created at deployment while no admin exists; empty when not set. */

@@ -1,6 +1,7 @@
 package org.mfaportal.account;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,6 +47,36 @@ class PasswordHasherTest {
     void realAndDecoyChecksBothWaitForAFreePermit() throws Exception {
         assertWaitsForThePermit(h -> h.verify("right".toCharArray(), "stored"));
         assertWaitsForThePermit(h -> h.verifyAgainstDecoy("anything".toCharArray()));
+    }
+
+    @Test
+    void aHashWithFewerIterationsThanConfiguredNeedsAnUpgrade() {
+        assertTrue(PasswordHasher.needsUpgrade("PBKDF2WithHmacSHA512:1000:c2FsdA==:aGFzaA==", 210_000));
+        assertFalse(PasswordHasher.needsUpgrade("PBKDF2WithHmacSHA512:210000:c2FsdA==:aGFzaA==", 210_000));
+        assertFalse(PasswordHasher.needsUpgrade("PBKDF2WithHmacSHA512:300000:c2FsdA==:aGFzaA==", 210_000), "never downgraded");
+        assertTrue(PasswordHasher.needsUpgrade("PBKDF2WithHmacSHA256:300000:c2FsdA==:aGFzaA==", 210_000));
+    }
+
+    @Test
+    void passwordsAreHashedInNfkcForm() {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        hasher.pbkdf2 = new AcceptingPbkdf2() {
+            @Override
+            public String generate(char[] password) {
+                seen.add(new String(password));
+                return "hash";
+            }
+
+            @Override
+            public boolean verify(char[] password, String hashedPassword) {
+                seen.add(new String(password));
+                return true;
+            }
+        };
+        hasher.hash("ｐａｓｓ".toCharArray());
+        hasher.verify("cafe\u0301".toCharArray(), "hash");
+
+        assertEquals(java.util.List.of("pass", "caf\u00e9"), seen);
     }
 
     private void assertRefusedWhileInterrupted(Consumer<PasswordHasher> check) {
@@ -98,7 +129,7 @@ class PasswordHasherTest {
         }
     }
 
-    private final class AcceptingPbkdf2 implements Pbkdf2PasswordHash {
+    private class AcceptingPbkdf2 implements Pbkdf2PasswordHash {
         @Override
         public String generate(char[] password) {
             pbkdf2Calls.incrementAndGet();
