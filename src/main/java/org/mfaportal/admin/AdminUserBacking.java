@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.mfaportal.account.InvitationService;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.audit.AuditEvent;
 import org.mfaportal.audit.AuditService;
@@ -71,7 +72,7 @@ public class AdminUserBacking implements Serializable {
     private List<String> groups = new ArrayList<>();
     private String otherGroups;
     private List<String> knownGroups = List.of();
-    private AdminUserService.Invitation invitation;
+    private InvitationService.Pending invitation;
 
     /** View action: an unknown id is a 404-like message, not an error. */
     public void load() {

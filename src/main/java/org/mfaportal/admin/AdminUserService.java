@@ -22,6 +22,7 @@ import java.util.TreeSet;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import org.mfaportal.account.AccountAccessRevoked;
+import org.mfaportal.account.InvitationService;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.account.UserAccountService;
 import org.mfaportal.audit.AuditEventType;
@@ -85,6 +86,9 @@ public class AdminUserService {
 
     @Inject
     Event<AccountAccessRevoked> accessRevoked;
+
+    @Inject
+    InvitationService invitations;
 
     public static final int MAX_DISPLAY_NAME_LENGTH = 200;
     public static final int MAX_EMAIL_LENGTH = 254;
@@ -289,7 +293,7 @@ public class AdminUserService {
 
     /** Issues the invitation token and mails its link; false when no link can be built. */
     private boolean invite(UserAccount user, String admin, boolean again) {
-        return false;
+        return invitations.send(user, admin, again);
     }
 
     /** One address, nothing around it (no display name, no list), within RFC 5321's length. */
@@ -370,6 +374,8 @@ public class AdminUserService {
             return;
         }
         managed.disable(clock.instant(), admin);
+        // enabling the account later must not revive an old link
+        invitations.cancel(managed, admin);
         accessRevoked.fire(new AccountAccessRevoked(managed, AccountAccessRevoked.Reason.ACCOUNT_DISABLED, null, admin));
         audit.record(AuditEventType.ACCOUNT_DISABLED, admin, managed.getUsername(), null);
         notices.fire(SecurityNotice.byAdmin(managed, SecurityNotice.Kind.ACCOUNT_DISABLED, null, admin));
@@ -386,11 +392,8 @@ public class AdminUserService {
     }
 
     /** The pending invitation of an account still without password: when it was sent and until when it works. */
-    public Optional<Invitation> pendingInvitation(UserAccount user) {
-        return Optional.empty();
-    }
-
-    public record Invitation(Instant sentAt, Instant expiresAt) implements java.io.Serializable {
+    public Optional<InvitationService.Pending> pendingInvitation(UserAccount user) {
+        return invitations.pending(user);
     }
 
     /**
@@ -412,5 +415,6 @@ public class AdminUserService {
 
     /** Ends the pending invitation: its link stops working; the account stays, without a password. */
     public void cancelInvitation(UserAccount user, String admin) {
+        invitations.cancel(em.find(UserAccount.class, user.getId()), admin);
     }
 }

@@ -69,7 +69,7 @@ class BootstrapAdminBrowserIT {
             }
 
             browser.type("#password\\:current", OPERATOR_PASSWORD);
-            browser.type("#password\\:newPassword", OWN_PASSWORD);
+            browser.type("#password\\:new", OWN_PASSWORD);
             browser.type("#password\\:confirmation", OWN_PASSWORD);
             browser.submitWith("#password\\:change");
 
