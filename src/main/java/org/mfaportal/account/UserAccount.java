@@ -88,6 +88,18 @@ public class UserAccount {
     @Column(name = "mfa_exempted_by", length = MAX_USERNAME_LENGTH)
     private String mfaExemptedBy;
 
+    @Column(name = "disabled_at")
+    private Instant disabledAt;
+
+    @Column(name = "disabled_by", length = MAX_USERNAME_LENGTH)
+    private String disabledBy;
+
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
+    @Column(name = "must_enrol_factor", nullable = false)
+    private boolean mustEnrolFactor;
+
     @Version
     private long version;
 
@@ -103,6 +115,15 @@ public class UserAccount {
         this.groups = new TreeSet<>(groups);
         this.enabled = true;
         this.createdAt = createdAt;
+    }
+
+    /** What a username consists of once normalised: letters, digits and {@code . _ - @}, no spaces or controls. */
+    private static final java.util.regex.Pattern USERNAME_CHARACTERS = java.util.regex.Pattern.compile("[\\p{L}\\p{N}._@-]+");
+
+    /** Whether a normalised username may name a new account. */
+    public static boolean isValidUsername(String normalized) {
+        return normalized != null && !normalized.isEmpty() && normalized.length() <= MAX_USERNAME_LENGTH
+                && USERNAME_CHARACTERS.matcher(normalized).matches();
     }
 
     /**
@@ -205,5 +226,53 @@ public class UserAccount {
 
     public boolean isAdmin() {
         return groups.contains(ADMIN_GROUP);
+    }
+
+    /** When an admin disabled the account; null while it is enabled. */
+    public Instant getDisabledAt() {
+        return disabledAt;
+    }
+
+    public String getDisabledBy() {
+        return disabledBy;
+    }
+
+    public void disable(Instant at, String admin) {
+        enabled = false;
+        disabledAt = at;
+        disabledBy = admin;
+    }
+
+    public void enable() {
+        enabled = true;
+        disabledAt = null;
+        disabledBy = null;
+    }
+
+    public void replaceGroups(Set<String> newGroups) {
+        groups.clear();
+        groups.addAll(newGroups);
+    }
+
+    /** The password was chosen by someone else (an operator's bootstrap password): the user must set their own first. */
+    public boolean isMustChangePassword() {
+        return mustChangePassword;
+    }
+
+    /** The user reaches nothing but factor setup until they have a factor, whatever their grace period says. */
+    public boolean isMustEnrolFactor() {
+        return mustEnrolFactor;
+    }
+
+    void requirePasswordChange() {
+        mustChangePassword = true;
+    }
+
+    void requireFactorEnrolment() {
+        mustEnrolFactor = true;
+    }
+
+    void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
     }
 }

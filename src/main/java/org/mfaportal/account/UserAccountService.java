@@ -46,6 +46,13 @@ public class UserAccountService {
         return account;
     }
 
+    /** An account without a password (it gets one through its invitation link); the username must be free. */
+    public UserAccount createWithoutPassword(String username, String displayName, String email, Set<String> groups) {
+        var account = new UserAccount(username, displayName, email, null, groups, clock.instant());
+        em.persist(account);
+        return account;
+    }
+
     /**
      * The enabled account with this username and password, or empty. An unknown username costs as much time as a
      * wrong password, so timing reveals nothing about which usernames exist. A hash made with fewer iterations than

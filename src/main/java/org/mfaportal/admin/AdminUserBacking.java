@@ -8,7 +8,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import org.mfaportal.account.InvitationService;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.audit.AuditEvent;
 import org.mfaportal.audit.AuditService;
@@ -73,12 +75,105 @@ public class AdminUserBacking implements Serializable {
     private EnrolmentState state;
     private LocalDate exemptUntil;
     private String exemptReason;
+    private List<String> groups = new ArrayList<>();
+    private String otherGroups;
+    private List<String> knownGroups = List.of();
+    private InvitationService.Pending invitation;
 
     /** View action: an unknown id is a 404-like message, not an error. */
     public void load() {
         user = id == null ? null : admin.user(id).orElse(null);
         policy = user == null ? null : policies.effectiveFor(user);
         state = user == null ? null : policies.stateOf(user);
+        groups = user == null ? new ArrayList<>() : new ArrayList<>(user.getGroups());
+        otherGroups = null;
+        knownGroups = admin.knownGroups();
+        invitation = user == null ? null : admin.pendingInvitation(user).orElse(null);
+    }
+
+    /** The account has no password yet: an invitation is pending, expired or was cancelled. */
+    public boolean isAwaitingPassword() {
+        return user != null && !user.hasLocalPassword();
+    }
+
+    public boolean isInvitationPending() {
+        return invitation != null;
+    }
+
+    public Instant getInvitationSentAt() {
+        return invitation == null ? null : invitation.sentAt();
+    }
+
+    public Instant getInvitationExpiresAt() {
+        return invitation == null ? null : invitation.expiresAt();
+    }
+
+    public void resendInvitation() {
+        try {
+            if (admin.resendInvitation(user, currentUser.getUsername())) {
+                messages.info(null, "admin.user.invitation.resent");
+            } else {
+                messages.warn(null, "admin.user.invitation.no-link");
+            }
+        } catch (AccountChangeRefused refused) {
+            messages.error(null, refused.messageKey());
+        }
+        load();
+    }
+
+    public void cancelInvitation() {
+        admin.cancelInvitation(user, currentUser.getUsername());
+        messages.info(null, "admin.user.invitation.cancelled");
+        load();
+    }
+
+    public void disable() {
+        try {
+            admin.disable(user, currentUser.getUsername());
+            messages.info(null, "admin.user.disabled-done");
+        } catch (AccountChangeRefused refused) {
+            messages.error(null, refused.messageKey());
+        }
+        load();
+    }
+
+    public void enable() {
+        admin.enable(user, currentUser.getUsername());
+        messages.info(null, "admin.user.enabled-done");
+        load();
+    }
+
+    /** The picked known groups plus the typed ones. */
+    public void saveGroups() {
+        try {
+            admin.changeGroups(user, GroupInput.combine(groups, otherGroups), currentUser.getUsername());
+            messages.info(null, "admin.user.groups.saved");
+        } catch (AccountChangeRefused refused) {
+            messages.error("groups:otherGroups", refused.messageKey());
+            return;
+        }
+        load();
+    }
+
+    public List<String> getGroups() {
+        return groups;
+    }
+
+    public void setGroups(List<String> groups) {
+        this.groups = groups == null ? new ArrayList<>() : new ArrayList<>(groups);
+    }
+
+    public String getOtherGroups() {
+        return otherGroups;
+    }
+
+    public void setOtherGroups(String otherGroups) {
+        this.otherGroups = otherGroups;
+    }
+
+    /** What the admin picks from: every known group and the user's own. */
+    public List<String> getKnownGroups() {
+        return knownGroups;
     }
 
     public void removeFactor(long authenticatorId) {

@@ -19,7 +19,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import org.mfaportal.account.AccountAccessRevoked;
+import org.mfaportal.account.InvitationService;
 import org.mfaportal.account.UserAccount;
+import org.mfaportal.account.UserAccountService;
 import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
 import org.mfaportal.auth.LockoutService;
@@ -76,12 +81,25 @@ public class AdminUserService {
     @Inject
     Dates dates;
 
+    @Inject
+    UserAccountService accounts;
+
+    @Inject
+    Event<AccountAccessRevoked> accessRevoked;
+
+    @Inject
+    InvitationService invitations;
+
+    public static final int MAX_DISPLAY_NAME_LENGTH = 200;
+    public static final int MAX_EMAIL_LENGTH = 254;
+    public static final int MAX_GROUP_LENGTH = 100;
+
     /** One page of users matching the query, filtered, sorted and paged by the database. */
     public List<UserRow> find(UserQuery query, int first, int pageSize) {
         PolicySet policySet = policies.policySet();
         EnrolmentCriteria.Condition filter = filter(query, policySet);
         TypedQuery<UserRow> select = em.createQuery("select new org.mfaportal.admin.UserRow(u.id, u.username, u.displayName, u.email, u.lockedAt,"
-                + " u.createdAt, u.mfaRequiredSince, u.mfaExemptUntil) from UserAccount u where " + filter.jpql()
+                + " u.createdAt, u.mfaRequiredSince, u.mfaExemptUntil, u.disabledAt) from UserAccount u where " + filter.jpql()
                 + " order by " + ordering(query), UserRow.class);
         filter.bind(select);
         return completed(select.setFirstResult(first).setMaxResults(pageSize).getResultList(), policySet);
@@ -137,6 +155,9 @@ public class AdminUserService {
         }
         if (query.enrolment() == UserQuery.EnrolmentFilter.LOCKED) {
             where.append(" and u.lockedAt is not null");
+        }
+        if (query.enrolment() == UserQuery.EnrolmentFilter.DISABLED) {
+            where.append(" and u.enabled = false");
         }
         query.enrolment().state().ifPresent(state -> {
             EnrolmentCriteria.Condition condition = EnrolmentCriteria.of(policySet, "u", state);
@@ -232,5 +253,168 @@ public class AdminUserService {
         managed.endMfaExemption();
         audit.record(AuditEventType.MFA_EXEMPTION_ENDED, admin, user.getUsername(), null);
         notices.fire(SecurityNotice.byAdmin(managed, SecurityNotice.Kind.MFA_EXEMPTION_ENDED, null, admin));
+    }
+
+    /**
+     * Creates an account without a password, in the given groups.
+     *
+     * @throws AccountChangeRefused with the field at fault: a username that is invalid or taken (after normalisation),
+     *         a missing or too long display name, a missing or malformed e-mail address, an invalid group name
+     */
+    public Created createUser(NewUser newUser, String admin) {
+        String username = UserAccount.normalizeUsername(newUser.username());
+        if (!UserAccount.isValidUsername(username)) {
+            throw new AccountChangeRefused(AccountChangeRefused.Field.USERNAME, "admin.new-user.username.invalid");
+        }
+        if (accounts.findByUsername(username).isPresent()) {
+            throw new AccountChangeRefused(AccountChangeRefused.Field.USERNAME, "admin.new-user.username.taken");
+        }
+        String displayName = newUser.displayName() == null ? "" : newUser.displayName().strip();
+        if (displayName.isEmpty() || displayName.length() > MAX_DISPLAY_NAME_LENGTH) {
+            throw new AccountChangeRefused(AccountChangeRefused.Field.DISPLAY_NAME, "admin.new-user.display-name.invalid");
+        }
+        String email = validEmail(newUser.email());
+        Set<String> groups = validGroups(newUser.groups());
+        UserAccount user;
+        try {
+            user = accounts.createWithoutPassword(username, displayName, email, groups);
+            em.flush();
+        } catch (jakarta.persistence.PersistenceException concurrentlyTaken) {
+            // another admin created the same username between the check and the insert: the unique index decided
+            throw new AccountChangeRefused(AccountChangeRefused.Field.USERNAME, "admin.new-user.username.taken");
+        }
+        audit.record(AuditEventType.USER_CREATED, admin, username, groups.isEmpty() ? "no groups" : "groups: " + String.join(", ", groups));
+        return new Created(user, invite(user, admin, false));
+    }
+
+    /** A new account, and whether its invitation could be mailed (not without {@code mfa.public-url}). */
+    public record Created(UserAccount user, boolean invitationSent) {
+    }
+
+    /** Issues the invitation token and mails its link; false when no link can be built. */
+    private boolean invite(UserAccount user, String admin, boolean again) {
+        return invitations.send(user, admin, again);
+    }
+
+    /** One address, nothing around it (no display name, no list), within RFC 5321's length. */
+    static String validEmail(String typed) {
+        String email = typed == null ? "" : typed.strip();
+        try {
+            InternetAddress address = new InternetAddress(email, true);
+            address.validate();
+            if (email.length() > MAX_EMAIL_LENGTH || !email.equals(address.getAddress()) || !email.contains("@")) {
+                throw new AddressException(email);
+            }
+            return email;
+        } catch (AddressException invalid) {
+            throw new AccountChangeRefused(AccountChangeRefused.Field.EMAIL, "admin.new-user.email.invalid");
+        }
+    }
+
+    /** Group names as typed, without surrounding spaces; no commas, no controls, at most {@value #MAX_GROUP_LENGTH} characters. */
+    static Set<String> validGroups(Set<String> typed) {
+        Set<String> groups = new TreeSet<>();
+        for (String group : typed == null ? Set.<String>of() : typed) {
+            String name = group == null ? "" : group.strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            if (name.length() > MAX_GROUP_LENGTH || name.contains(",") || name.codePoints().anyMatch(Character::isISOControl)) {
+                throw new AccountChangeRefused(AccountChangeRefused.Field.GROUPS, "admin.user.groups.invalid");
+            }
+            groups.add(name);
+        }
+        return groups;
+    }
+
+    /** Every group a user is in or a policy names, in name order: what the admin picks from. */
+    public List<String> knownGroups() {
+        Set<String> known = new TreeSet<>(em.createQuery("select distinct g from UserAccount u join u.groups g", String.class).getResultList());
+        policies.policies().stream().map(rule -> rule.group()).filter(java.util.Objects::nonNull).forEach(known::add);
+        return List.copyOf(known);
+    }
+
+    /**
+     * Replaces the user's groups. The user's sessions end (their roles were fixed at sign-in), trusted browsers stay.
+     *
+     * @throws AccountChangeRefused when a group name is invalid, or an admin would remove their own admin role
+     */
+    public void changeGroups(UserAccount user, Set<String> groups, String admin) {
+        Set<String> after = validGroups(groups);
+        UserAccount managed = em.find(UserAccount.class, user.getId());
+        Set<String> before = new TreeSet<>(managed.getGroups());
+        if (before.equals(after)) {
+            return;
+        }
+        if (managed.getUsername().equals(admin) && before.contains(UserAccount.ADMIN_GROUP) && !after.contains(UserAccount.ADMIN_GROUP)) {
+            throw new AccountChangeRefused(AccountChangeRefused.Field.GROUPS, "admin.user.groups.own-admin");
+        }
+        managed.replaceGroups(after);
+        accessRevoked.fire(new AccountAccessRevoked(managed, AccountAccessRevoked.Reason.SIGNED_OUT_ELSEWHERE, null, admin));
+        audit.record(AuditEventType.GROUPS_CHANGED, admin, managed.getUsername(), "before: " + groupList(before) + "; after: " + groupList(after));
+        notices.fire(SecurityNotice.byAdmin(managed, SecurityNotice.Kind.GROUPS_CHANGED, groupList(after), admin));
+    }
+
+    private static String groupList(Set<String> groups) {
+        return groups.isEmpty() ? "-" : String.join(", ", groups);
+    }
+
+    /**
+     * Disables the account: no sign-in by password or passkey, and {@link AccountAccessRevoked} ends its sessions,
+     * pending sign-ins and trusted browsers on every node.
+     *
+     * @throws AccountChangeRefused when an admin would disable their own account
+     */
+    public void disable(UserAccount user, String admin) {
+        UserAccount managed = em.find(UserAccount.class, user.getId());
+        if (managed.getUsername().equals(admin)) {
+            throw new AccountChangeRefused(null, "admin.user.disable.own");
+        }
+        if (!managed.isEnabled()) {
+            return;
+        }
+        managed.disable(clock.instant(), admin);
+        // enabling the account later must not revive an old link
+        invitations.cancel(managed, admin);
+        accessRevoked.fire(new AccountAccessRevoked(managed, AccountAccessRevoked.Reason.ACCOUNT_DISABLED, null, admin));
+        audit.record(AuditEventType.ACCOUNT_DISABLED, admin, managed.getUsername(), null);
+        notices.fire(SecurityNotice.byAdmin(managed, SecurityNotice.Kind.ACCOUNT_DISABLED, null, admin));
+    }
+
+    public void enable(UserAccount user, String admin) {
+        UserAccount managed = em.find(UserAccount.class, user.getId());
+        if (managed.isEnabled()) {
+            return;
+        }
+        managed.enable();
+        audit.record(AuditEventType.ACCOUNT_ENABLED, admin, managed.getUsername(), null);
+        notices.fire(SecurityNotice.byAdmin(managed, SecurityNotice.Kind.ACCOUNT_ENABLED, null, admin));
+    }
+
+    /** The pending invitation of an account still without password: when it was sent and until when it works. */
+    public Optional<InvitationService.Pending> pendingInvitation(UserAccount user) {
+        return invitations.pending(user);
+    }
+
+    /**
+     * Mails a new invitation link; the previous one stops working.
+     *
+     * @return false when no link can be built ({@code mfa.public-url} not set)
+     * @throws AccountChangeRefused when the account has a password already, is disabled or has no e-mail address
+     */
+    public boolean resendInvitation(UserAccount user, String admin) {
+        UserAccount managed = em.find(UserAccount.class, user.getId());
+        if (managed.hasLocalPassword() || !managed.isEnabled()) {
+            throw new AccountChangeRefused(null, "admin.user.invitation.expired");
+        }
+        if (managed.getEmail() == null || managed.getEmail().isBlank()) {
+            throw new AccountChangeRefused(null, "admin.user.invitation.no-email");
+        }
+        return invite(managed, admin, true);
+    }
+
+    /** Ends the pending invitation: its link stops working; the account stays, without a password. */
+    public void cancelInvitation(UserAccount user, String admin) {
+        invitations.cancel(em.find(UserAccount.class, user.getId()), admin);
     }
 }

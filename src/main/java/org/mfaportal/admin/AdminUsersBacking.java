@@ -1,14 +1,18 @@
 package org.mfaportal.admin;
 
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.mfaportal.web.CurrentUser;
+import org.mfaportal.web.Messages;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -26,6 +30,22 @@ public class AdminUsersBacking implements Serializable {
 
     @Inject
     AdminUserService admin;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    Messages messages;
+
+    @Inject
+    FacesContext faces;
+
+    private String newUsername;
+    private String newDisplayName;
+    private String newEmail;
+    private List<String> newGroups = new ArrayList<>();
+    private String newOtherGroups;
+    private List<String> knownGroups;
 
     /** How long a count serves further pages of the same filter; the list is a snapshot of moving data anyway. */
     private static final Duration COUNT_REUSE = Duration.ofSeconds(30);
@@ -74,13 +94,91 @@ public class AdminUsersBacking implements Serializable {
     public StreamedContent getCsv() {
         UserQuery query = query(null, true);
         return CsvDownload.of("users.csv", List.of("username", "name", "email", "groups", "state", "deadline", "factors", "locked at",
-                "exempt until", "created at"), (first, size) -> admin.find(query, first, size), EXPORT_BATCH,
+                "exempt until", "created at", "disabled at"), (first, size) -> admin.find(query, first, size), EXPORT_BATCH,
                 row -> Arrays.asList(row.username(), row.displayName(), row.email(), row.groups(), row.state().kind().name(),
-                        iso(row.state().deadline()), Integer.toString(row.factors()), iso(row.lockedAt()), iso(row.exemptUntil()), iso(row.createdAt())));
+                        iso(row.state().deadline()), Integer.toString(row.factors()), iso(row.lockedAt()), iso(row.exemptUntil()), iso(row.createdAt()),
+                        iso(row.disabledAt())));
     }
 
     private static String iso(Instant instant) {
         return instant == null ? null : instant.toString();
+    }
+
+    /** Creates the account and sends the invitation; refusals appear next to their field. */
+    public String createUser() {
+        try {
+            AdminUserService.Created created = admin.createUser(new NewUser(newUsername, newDisplayName, newEmail,
+                    GroupInput.combine(newGroups, newOtherGroups)), currentUser.getUsername());
+            faces.getExternalContext().getFlash().setKeepMessages(true);
+            if (created.invitationSent()) {
+                messages.info(null, "admin.new-user.created", created.user().getUsername(), created.user().getEmail());
+            } else {
+                messages.warn(null, "admin.new-user.created-no-link", created.user().getUsername());
+            }
+            return "/admin/user?faces-redirect=true&id=" + created.user().getId();
+        } catch (AccountChangeRefused refused) {
+            messages.error(fieldId(refused.field()), refused.messageKey());
+            return null;
+        }
+    }
+
+    private static String fieldId(AccountChangeRefused.Field field) {
+        if (field == null) {
+            return null;
+        }
+        return switch (field) {
+            case USERNAME -> "newUser:username";
+            case DISPLAY_NAME -> "newUser:displayName";
+            case EMAIL -> "newUser:email";
+            case GROUPS -> "newUser:otherGroups";
+        };
+    }
+
+    public List<String> getKnownGroups() {
+        if (knownGroups == null) {
+            knownGroups = admin.knownGroups();
+        }
+        return knownGroups;
+    }
+
+    public String getNewUsername() {
+        return newUsername;
+    }
+
+    public void setNewUsername(String newUsername) {
+        this.newUsername = newUsername;
+    }
+
+    public String getNewDisplayName() {
+        return newDisplayName;
+    }
+
+    public void setNewDisplayName(String newDisplayName) {
+        this.newDisplayName = newDisplayName;
+    }
+
+    public String getNewEmail() {
+        return newEmail;
+    }
+
+    public void setNewEmail(String newEmail) {
+        this.newEmail = newEmail;
+    }
+
+    public List<String> getNewGroups() {
+        return newGroups;
+    }
+
+    public void setNewGroups(List<String> newGroups) {
+        this.newGroups = newGroups == null ? new ArrayList<>() : new ArrayList<>(newGroups);
+    }
+
+    public String getNewOtherGroups() {
+        return newOtherGroups;
+    }
+
+    public void setNewOtherGroups(String newOtherGroups) {
+        this.newOtherGroups = newOtherGroups;
     }
 
     public LazyDataModel<UserRow> getUsers() {

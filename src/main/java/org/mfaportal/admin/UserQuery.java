@@ -12,10 +12,11 @@ import org.mfaportal.policy.EnrolmentState;
  */
 public record UserQuery(String text, String group, EnrolmentFilter enrolment, String sortField, boolean ascending) implements Serializable {
 
-    /** The enrolment states of {@link EnrolmentState.Kind}, plus "any" and "locked" (which is independent of them). */
+    /** The enrolment states of {@link EnrolmentState.Kind}, plus "any", "locked" and "disabled" (independent of them). */
     public enum EnrolmentFilter {
         ANY(null), ENROLLED(EnrolmentState.Kind.ENROLLED), IN_GRACE(EnrolmentState.Kind.IN_GRACE), OVERDUE(EnrolmentState.Kind.OVERDUE),
-        EXEMPT(EnrolmentState.Kind.EXEMPT), NOT_REQUIRED(EnrolmentState.Kind.NOT_REQUIRED), LOCKED(null);
+        EXEMPT(EnrolmentState.Kind.EXEMPT), NOT_REQUIRED(EnrolmentState.Kind.NOT_REQUIRED), LOCKED(null),
+        DISABLED(null);
 
         private final EnrolmentState.Kind state;
 

@@ -63,7 +63,27 @@ public enum AuditEventType {
     /** A password-reset request was refused: too many for the account or the client address (detail: which). */
     PASSWORD_RESET_THROTTLED,
     /** The password was reset through a mailed link. */
-    PASSWORD_RESET;
+    PASSWORD_RESET,
+    /** An admin created an account (detail: groups); it has no password until the invitation is accepted. */
+    USER_CREATED,
+    /** An invitation link was mailed (detail: until when it works). */
+    INVITATION_SENT,
+    /** An admin sent a new invitation link; the previous one stopped working. */
+    INVITATION_RESENT,
+    /** An admin cancelled a pending invitation: its link no longer works. */
+    INVITATION_CANCELLED,
+    /** The invited user chose a password through the link. */
+    INVITATION_ACCEPTED,
+    /** An admin disabled the account: it can no longer sign in, its sessions end. */
+    ACCOUNT_DISABLED,
+    /** An admin enabled a disabled account again. */
+    ACCOUNT_ENABLED,
+    /** An admin changed the user's groups (detail: before and after). */
+    GROUPS_CHANGED,
+    /** The first admin was created from mfa.bootstrap-admin.* at deployment. */
+    BOOTSTRAP_ADMIN_CREATED,
+    /** mfa.bootstrap-admin.* was set but not used (detail: why, e.g. an admin exists already). */
+    BOOTSTRAP_ADMIN_REFUSED;
 
     /** Events about the portal's own operation, shown in the admin's log but not in the user's own activity. */
     public boolean isForAdminsOnly() {

@@ -11,7 +11,8 @@ public enum LoginNotice {
     CANCELLED("cancelled", "login.notice.cancelled"),
     LOCKED("locked", "login.notice.locked"),
     SESSION_ENDED("session-ended", "login.notice.session-ended"),
-    PASSWORD_CHANGED("password-changed", "login.notice.password-changed");
+    PASSWORD_CHANGED("password-changed", "login.notice.password-changed"),
+    INVITATION_ACCEPTED("invitation-accepted", "login.notice.invitation-accepted");
 
     private final String parameter;
     private final String messageKey;

@@ -256,8 +256,11 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
         // A new session id at the privilege change defeats session fixation.
         request.changeSessionId();
         UserAccount account = accounts.findByUsername(username).orElseThrow();
-        if (policies.atSignIn(account).overdue()) {
+        if (policies.restrictedToEnrolment(account, policies.atSignIn(account))) {
             SignInSession.restrictToEnrolment(request);
+        }
+        if (account.isMustChangePassword()) {
+            SignInSession.requirePasswordChange(request);
         }
         liveSessions.start(account, request.getSession().getId(), RequestOrigin.of(request));
         SignInSession.markSignedIn(request);

@@ -87,7 +87,8 @@ public class PendingLoginService {
                 .setParameter("tokenHash", hash(token))
                 .getResultStream()
                 .findFirst();
-        if (pending.isPresent() && pending.get().isExpiredAt(clock.instant())) {
+        // a disabled account's pending sign-in ends like an expired one: the user learns nothing more
+        if (pending.isPresent() && (pending.get().isExpiredAt(clock.instant()) || !pending.get().getUser().isEnabled())) {
             delete(pending.get());
             return Optional.empty();
         }

@@ -19,6 +19,7 @@ public final class SignInSession {
     private static final String NEXT_PAGE = SignInSession.class.getName() + ".nextPage";
     private static final String ENROLMENT_ONLY = SignInSession.class.getName() + ".enrolmentOnly";
     private static final String SIGNED_IN = SignInSession.class.getName() + ".signedIn";
+    private static final String PASSWORD_CHANGE_ONLY = SignInSession.class.getName() + ".passwordChangeOnly";
 
     private SignInSession() {
     }
@@ -92,6 +93,20 @@ public final class SignInSession {
 
     static boolean isSignedIn(HttpSession session) {
         return Boolean.TRUE.equals(session.getAttribute(SIGNED_IN));
+    }
+
+    /** PASSWORD_CHANGE_ONLY: the password was chosen by someone else (the bootstrap admin's); the user must set their own. */
+    static void requirePasswordChange(HttpServletRequest request) {
+        request.getSession().setAttribute(PASSWORD_CHANGE_ONLY, Boolean.TRUE);
+    }
+
+    public static boolean isPasswordChangeRequired(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && Boolean.TRUE.equals(session.getAttribute(PASSWORD_CHANGE_ONLY));
+    }
+
+    public static void liftPasswordChangeRequirement(HttpServletRequest request) {
+        take(request, PASSWORD_CHANGE_ONLY, Boolean.class);
     }
 
     private static <T> Optional<T> take(HttpServletRequest request, String attribute, Class<T> type) {

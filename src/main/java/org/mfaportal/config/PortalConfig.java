@@ -105,6 +105,16 @@ public class PortalConfig {
     @ConfigProperty(name = "mfa.directory.password-help-url")
     Optional<String> directoryPasswordHelpUrl;
 
+    // --- accounts ---
+
+    @Inject
+    @ConfigProperty(name = "mfa.bootstrap-admin.username")
+    Optional<String> bootstrapAdminUsername;
+
+    @Inject
+    @ConfigProperty(name = "mfa.bootstrap-admin.password")
+    Optional<String> bootstrapAdminPassword;
+
     /** Dev mode seeds demo accounts and relaxes production-only requirements; never set it in production. */
     public boolean devMode() {
         return devMode;
@@ -190,5 +200,15 @@ public class PortalConfig {
     /** Where directory users change their password (an intranet page), if the organisation has one. */
     public Optional<String> directoryPasswordHelpUrl() {
         return directoryPasswordHelpUrl.map(String::strip).filter(url -> !url.isEmpty());
+    }
+
+    /** The first admin's username, to be created at deployment while no admin exists; empty when not set. */
+    public Optional<String> bootstrapAdminUsername() {
+        return bootstrapAdminUsername.filter(value -> !value.isBlank());
+    }
+
+    /** The first admin's one-time password (they must change it at first sign-in); empty when not set. */
+    public Optional<String> bootstrapAdminPassword() {
+        return bootstrapAdminPassword.filter(value -> !value.isEmpty());
     }
 }

@@ -14,7 +14,8 @@ public record SecurityNotice(UserAccount user, Kind kind, String detail, String 
     public enum Kind {
         FACTOR_ADDED, FACTOR_REMOVED, RECOVERY_CODES_REGENERATED, RECOVERY_CODE_USED, TRUSTED_BROWSER_ADDED, ACCOUNT_LOCKED,
         ACCOUNT_UNLOCKED, MFA_RESET, TRUSTED_BROWSERS_REVOKED, MFA_EXEMPTED, MFA_EXEMPTION_ENDED,
-        PASSWORD_CHANGED, PASSWORD_RESET
+        PASSWORD_CHANGED, PASSWORD_RESET,
+        INVITATION, ACCOUNT_DISABLED, ACCOUNT_ENABLED, GROUPS_CHANGED
     }
 
     /** Something the user did, or that happened to their account without an admin. */

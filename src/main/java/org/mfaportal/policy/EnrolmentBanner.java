@@ -28,6 +28,12 @@ public class EnrolmentBanner {
         return getState().allowedFactors().stream().map(kind -> messages.text(kind.messageKey())).collect(Collectors.joining(", "));
     }
 
+    /** The account must set up its first factor before anything else (bootstrap admin, invited user), whatever the grace period. */
+    public boolean isFirstFactorRequired() {
+        return currentUser.isSignedIn() && currentUser.account().map(account -> account.isMustEnrolFactor() && !account.isMustChangePassword()
+                && getState().kind() != EnrolmentState.Kind.EXEMPT).orElse(false);
+    }
+
     public EnrolmentState getState() {
         if (state == null) {
             state = currentUser.isSignedIn() ? currentUser.account().map(policies::stateOf).orElse(null) : null;

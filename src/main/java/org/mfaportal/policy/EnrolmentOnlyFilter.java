@@ -9,12 +9,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
+import org.mfaportal.account.UserAccount;
 import org.mfaportal.account.UserAccountService;
 import org.mfaportal.auth.SignInSession;
 
 /**
- * ENROLMENT_ONLY: a signed-in user whose policy requires MFA after the grace period, and who has no allowed factor, reaches
- * only the pages that set one up; everything else redirects to the security page. Lifted as soon as an allowed factor
+ * ENROLMENT_ONLY: a signed-in user whose policy requires MFA after the grace period, and who has no allowed factor (or
+ * whose account must enrol its first factor before anything else), reaches only the pages that set one up; everything else redirects to the security page. Lifted as soon as an allowed factor
  * exists or an admin exempts the user.
  */
 @WebFilter("/*")
@@ -43,8 +45,15 @@ public class EnrolmentOnlyFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        boolean overdue = accounts.findByUsername(request.getUserPrincipal().getName()).map(policies::stateOf).map(EnrolmentState::overdue).orElse(true);
-        if (!overdue) {
+        Optional<UserAccount> account = accounts.findByUsername(request.getUserPrincipal().getName());
+        if (account.isPresent() && account.get().isMustChangePassword()) {
+            // PasswordChangeFilter holds the user to the password page first; judged on the stored flag, so the order
+            // of the two filters never matters
+            chain.doFilter(request, response);
+            return;
+        }
+        boolean restricted = account.map(policies::restrictedToEnrolment).orElse(true);
+        if (!restricted) {
             SignInSession.liftEnrolmentRestriction(request);
             chain.doFilter(request, response);
             return;

@@ -79,6 +79,20 @@ public class PolicyService {
         return state;
     }
 
+    /**
+     * ENROLMENT_ONLY: the grace period is over without an allowed factor, or the account must enrol its first factor
+     * before anything else (the bootstrap admin whatever the policy says; an invited user whose policy requires MFA),
+     * unless an admin exempted it.
+     */
+    public boolean restrictedToEnrolment(UserAccount user, EnrolmentState state) {
+        return state.overdue() || user.isMustEnrolFactor() && state.kind() != EnrolmentState.Kind.EXEMPT;
+    }
+
+    /** The same, judged now. */
+    public boolean restrictedToEnrolment(UserAccount user) {
+        return restrictedToEnrolment(user, stateOf(user));
+    }
+
     public List<PolicyRule> policies() {
         return em.createNamedQuery(MfaPolicy.ALL, MfaPolicy.class).getResultList().stream().map(MfaPolicy::rule).toList();
     }
