@@ -51,5 +51,15 @@ public enum AuditEventType {
     /** An admin ended a user's exemption before its date. */
     MFA_EXEMPTION_ENDED,
     /** A security e-mail could not be sent (the action itself went through). */
-    NOTIFICATION_FAILED
+    NOTIFICATION_FAILED,
+    /** A directory user's first sign-in created their local record (detail: the directory's key). */
+    DIRECTORY_ACCOUNT_CREATED,
+    /** The directory changed a user's name, e-mail or groups; the sign-in took them over (detail: what changed). */
+    DIRECTORY_ACCOUNT_REFRESHED,
+    /** The directory disabled the user: they can no longer sign in, with or without a passkey. */
+    DIRECTORY_ACCOUNT_DISABLED,
+    /** The user is no longer in the directory (or the username now belongs to another entry). */
+    DIRECTORY_ACCOUNT_REMOVED,
+    /** A directory user could not sign in because the directory could not be reached (detail: what failed). */
+    DIRECTORY_UNREACHABLE
 }

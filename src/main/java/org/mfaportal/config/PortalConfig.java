@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.servlet.http.HttpServletRequest;
+import org.mfaportal.directory.DirectorySettings;
 import org.mfaportal.mfa.totp.HmacAlgorithm;
 import org.mfaportal.mfa.webauthn.RelyingParty;
 import org.mfaportal.mfa.totp.Totp;
@@ -83,6 +84,90 @@ public class PortalConfig {
     @ConfigProperty(name = "mfa.webauthn.origins")
     Optional<List<String>> webAuthnOrigins;
 
+    @Inject
+    @ConfigProperty(name = "mfa.directory.url")
+    Optional<String> directoryUrl;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.bind-dn")
+    Optional<String> directoryBindDn;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.bind-password")
+    Optional<String> directoryBindPassword;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.user-base")
+    Optional<String> directoryUserBase;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.user-filter")
+    String directoryUserFilter;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.display-name-attribute")
+    String directoryDisplayNameAttribute;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.email-attribute")
+    String directoryEmailAttribute;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.id-attribute")
+    String directoryIdAttribute;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.group-base")
+    Optional<String> directoryGroupBase;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.group-filter")
+    String directoryGroupFilter;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.group-name-attribute")
+    String directoryGroupNameAttribute;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.member-of-attribute")
+    String directoryMemberOfAttribute;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.nested-groups")
+    boolean directoryNestedGroups;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.admin-groups")
+    Optional<List<String>> directoryAdminGroups;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.disabled-filter")
+    Optional<String> directoryDisabledFilter;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.trust-store")
+    Optional<String> directoryTrustStore;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.trust-store-password")
+    Optional<String> directoryTrustStorePassword;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.trust-store-type")
+    String directoryTrustStoreType;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.connect-timeout")
+    Duration directoryConnectTimeout;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.read-timeout")
+    Duration directoryReadTimeout;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.password-help-url")
+    Optional<String> directoryPasswordHelpUrl;
+
     /** Dev mode seeds demo accounts and relaxes production-only requirements; never set it in production. */
     public boolean devMode() {
         return devMode;
@@ -139,5 +224,20 @@ public class PortalConfig {
     /** How long audit events are kept; empty: for ever. */
     public Optional<Duration> auditRetention() {
         return auditRetentionDays <= 0 ? Optional.empty() : Optional.of(Duration.ofDays(auditRetentionDays));
+    }
+
+    /** The company directory's settings; empty when {@code mfa.directory.url} is not set (no directory). */
+    public Optional<DirectorySettings> directory() {
+        return directoryUrl.filter(url -> !url.isBlank()).map(url -> new DirectorySettings(url.strip(), directoryBindDn.orElse(""),
+                directoryBindPassword.orElse(""), directoryUserBase.orElse(""), directoryUserFilter, directoryDisplayNameAttribute,
+                directoryEmailAttribute, directoryIdAttribute, directoryGroupBase.filter(base -> !base.isBlank()), directoryGroupFilter,
+                directoryGroupNameAttribute, directoryMemberOfAttribute, directoryNestedGroups, directoryAdminGroups.orElse(List.of()),
+                directoryDisabledFilter.filter(filter -> !filter.isBlank()), directoryTrustStore.filter(path -> !path.isBlank()),
+                directoryTrustStorePassword, directoryTrustStoreType, directoryConnectTimeout, directoryReadTimeout));
+    }
+
+    /** Where directory users change their password (the portal cannot); empty when not configured. */
+    public Optional<String> directoryPasswordHelpUrl() {
+        return directoryPasswordHelpUrl.filter(url -> !url.isBlank());
     }
 }
