@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.mfaportal.account.AccountSource;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
@@ -81,7 +82,7 @@ public class AdminUserService {
         PolicySet policySet = policies.policySet();
         EnrolmentCriteria.Condition filter = filter(query, policySet);
         TypedQuery<UserRow> select = em.createQuery("select new org.mfaportal.admin.UserRow(u.id, u.username, u.displayName, u.email, u.lockedAt,"
-                + " u.createdAt, u.mfaRequiredSince, u.mfaExemptUntil) from UserAccount u where " + filter.jpql()
+                + " u.createdAt, u.mfaRequiredSince, u.mfaExemptUntil, u.source, u.directoryRefreshedAt, u.directoryStatus) from UserAccount u where " + filter.jpql()
                 + " order by " + ordering(query), UserRow.class);
         filter.bind(select);
         return completed(select.setFirstResult(first).setMaxResults(pageSize).getResultList(), policySet);
@@ -134,6 +135,10 @@ public class AdminUserService {
         if (query.group() != null && !query.group().isBlank()) {
             where.append(" and :group member of u.groups");
             parameters.put("group", query.group().strip());
+        }
+        if (query.source() != UserQuery.SourceFilter.ANY) {
+            where.append(" and u.source = :source");
+            parameters.put("source", AccountSource.valueOf(query.source().name()));
         }
         if (query.enrolment() == UserQuery.EnrolmentFilter.LOCKED) {
             where.append(" and u.lockedAt is not null");

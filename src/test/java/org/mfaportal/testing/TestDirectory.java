@@ -115,6 +115,10 @@ public final class TestDirectory implements AutoCloseable {
         server.modify(dn, new Modification(ModificationType.ADD, attribute, values));
     }
 
+    public void remove(String dn, String attribute, String... values) throws LDAPException {
+        server.modify(dn, new Modification(ModificationType.DELETE, attribute, values));
+    }
+
     public void delete(String dn) throws LDAPException {
         server.delete(dn);
     }
