@@ -82,6 +82,18 @@ public class DirectoryAccounts {
     }
 
     /**
+     * "Confirm it's you" for a directory user: the directory accepts their password now (which also refreshes them).
+     *
+     * @throws DirectoryUnavailableException when the directory cannot be reached
+     */
+    public boolean confirmPassword(UserAccount user, char[] password) {
+        if (!user.isFromDirectory() || !directory.isConfigured() || password.length == 0) {
+            return false;
+        }
+        return signIn(user.getUsername(), password).filter(account -> account.getId().equals(user.getId())).isPresent();
+    }
+
+    /**
      * For a sign-in that does not pass the directory (a passkey): whether a directory user is still in the directory
      * and enabled, refreshing their record (groups decide their policy). Local accounts are not asked about.
      *
