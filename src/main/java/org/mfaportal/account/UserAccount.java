@@ -4,6 +4,8 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -27,12 +29,15 @@ import java.util.TreeSet;
 @NamedQuery(name = UserAccount.REPLACE_PASSWORD_HASH, query = """
         update UserAccount u set u.passwordHash = :newHash where u.id = :id and u.passwordHash = :oldHash""")
 @NamedQuery(name = UserAccount.BY_WEBAUTHN_USER_HANDLE, query = "select u from UserAccount u where u.webAuthnUserHandle = :handle")
+@NamedQuery(name = UserAccount.BY_EXTERNAL_ID, query = "select u from UserAccount u where u.source = :source and u.externalId = :externalId")
 public class UserAccount {
 
     static final String BY_USERNAME = "UserAccount.byUsername";
     static final String BY_EMAIL = "UserAccount.byEmail";
     static final String REPLACE_PASSWORD_HASH = "UserAccount.replacePasswordHash";
     public static final String BY_WEBAUTHN_USER_HANDLE = "UserAccount.byWebAuthnUserHandle";
+    static final String BY_EXTERNAL_ID = "UserAccount.byExternalId";
+    public static final int MAX_EXTERNAL_ID_LENGTH = 255;
     public static final int MAX_USERNAME_LENGTH = 100;
     public static final int MAX_EXEMPTION_REASON_LENGTH = 500;
 
@@ -99,6 +104,20 @@ public class UserAccount {
 
     @Column(name = "must_enrol_factor", nullable = false)
     private boolean mustEnrolFactor;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private AccountSource source = AccountSource.LOCAL;
+
+    /** The directory's stable key for a directory account (entryUUID, objectGUID or the DN); null for local accounts. */
+    @Column(name = "external_id", length = MAX_EXTERNAL_ID_LENGTH)
+    private String externalId;
+
+    @Column(name = "directory_refreshed_at")
+    private Instant directoryRefreshedAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "directory_status", length = 16)
+    private DirectoryStatus directoryStatus;
 
     @Version
     private long version;
@@ -115,6 +134,16 @@ public class UserAccount {
         this.groups = new TreeSet<>(groups);
         this.enabled = true;
         this.createdAt = createdAt;
+    }
+
+    /** A directory user's local record: no local password; the directory proves the password and owns name, e-mail and groups. */
+    static UserAccount fromDirectory(String username, String externalId, String displayName, String email, Set<String> groups, Instant now) {
+        var account = new UserAccount(username, displayName, email, null, groups, now);
+        account.source = AccountSource.DIRECTORY;
+        account.externalId = externalId;
+        account.directoryStatus = DirectoryStatus.ACTIVE;
+        account.directoryRefreshedAt = now;
+        return account;
     }
 
     /** What a username consists of once normalised: letters, digits and {@code . _ - @}, no spaces or controls. */
@@ -222,6 +251,43 @@ public class UserAccount {
 
     public void endMfaExemption() {
         exemptFromMfa(null, null, null);
+    }
+
+    public AccountSource getSource() {
+        return source;
+    }
+
+    public boolean isFromDirectory() {
+        return source == AccountSource.DIRECTORY;
+    }
+
+    public String getExternalId() {
+        return externalId;
+    }
+
+    /** When the directory last confirmed this account (a sign-in or a passkey check); null for local accounts. */
+    public Instant getDirectoryRefreshedAt() {
+        return directoryRefreshedAt;
+    }
+
+    /** What the directory said last; null for local accounts. */
+    public DirectoryStatus getDirectoryStatus() {
+        return directoryStatus;
+    }
+
+    /** Takes over what the directory owns; the factors, policy state and audit trail stay the portal's. */
+    void refreshFromDirectory(String displayName, String email, Set<String> groups, Instant now) {
+        this.displayName = displayName;
+        this.email = email;
+        this.groups.clear();
+        this.groups.addAll(groups);
+        this.directoryStatus = DirectoryStatus.ACTIVE;
+        this.directoryRefreshedAt = now;
+    }
+
+    void markInDirectory(DirectoryStatus status, Instant now) {
+        this.directoryStatus = status;
+        this.directoryRefreshedAt = now;
     }
 
     public boolean isAdmin() {

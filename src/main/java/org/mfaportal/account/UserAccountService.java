@@ -53,6 +53,36 @@ public class UserAccountService {
         return account;
     }
 
+    /** The local record of a directory entry, by the directory's stable key. */
+    public Optional<UserAccount> findByExternalId(String externalId) {
+        return em.createNamedQuery(UserAccount.BY_EXTERNAL_ID, UserAccount.class)
+                .setParameter("source", AccountSource.DIRECTORY)
+                .setParameter("externalId", externalId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    /** The local record of a directory user's first sign-in: no local password. */
+    public UserAccount createFromDirectory(String username, String externalId, String displayName, String email, Set<String> groups) {
+        var account = UserAccount.fromDirectory(username, externalId, displayName, email, groups, clock.instant());
+        em.persist(account);
+        return account;
+    }
+
+    /** Name, e-mail and groups as the directory has them now. */
+    public UserAccount refreshFromDirectory(UserAccount account, String displayName, String email, Set<String> groups) {
+        UserAccount managed = em.merge(account);
+        managed.refreshFromDirectory(displayName, email, groups, clock.instant());
+        return managed;
+    }
+
+    /** Records what the directory said about the account (disabled, removed, or active again). */
+    public UserAccount markInDirectory(UserAccount account, DirectoryStatus status) {
+        UserAccount managed = em.merge(account);
+        managed.markInDirectory(status, clock.instant());
+        return managed;
+    }
+
     /**
      * The enabled account with this username and password, or empty. An unknown username costs as much time as a
      * wrong password, so timing reveals nothing about which usernames exist. A hash made with fewer iterations than

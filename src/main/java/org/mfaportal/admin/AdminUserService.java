@@ -23,6 +23,7 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import org.mfaportal.account.AccountAccessRevoked;
 import org.mfaportal.account.InvitationService;
+import org.mfaportal.account.AccountSource;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.account.UserAccountService;
 import org.mfaportal.audit.AuditEventType;
@@ -99,7 +100,7 @@ public class AdminUserService {
         PolicySet policySet = policies.policySet();
         EnrolmentCriteria.Condition filter = filter(query, policySet);
         TypedQuery<UserRow> select = em.createQuery("select new org.mfaportal.admin.UserRow(u.id, u.username, u.displayName, u.email, u.lockedAt,"
-                + " u.createdAt, u.mfaRequiredSince, u.mfaExemptUntil, u.disabledAt) from UserAccount u where " + filter.jpql()
+                + " u.createdAt, u.mfaRequiredSince, u.mfaExemptUntil, u.disabledAt, u.source, u.directoryRefreshedAt, u.directoryStatus) from UserAccount u where " + filter.jpql()
                 + " order by " + ordering(query), UserRow.class);
         filter.bind(select);
         return completed(select.setFirstResult(first).setMaxResults(pageSize).getResultList(), policySet);
@@ -152,6 +153,10 @@ public class AdminUserService {
         if (query.group() != null && !query.group().isBlank()) {
             where.append(" and :group member of u.groups");
             parameters.put("group", query.group().strip());
+        }
+        if (query.source() != UserQuery.SourceFilter.ANY) {
+            where.append(" and u.source = :source");
+            parameters.put("source", AccountSource.valueOf(query.source().name()));
         }
         if (query.enrolment() == UserQuery.EnrolmentFilter.LOCKED) {
             where.append(" and u.lockedAt is not null");

@@ -57,6 +57,7 @@ public class AdminUsersBacking implements Serializable {
     private String text;
     private String group;
     private UserQuery.EnrolmentFilter enrolment = UserQuery.EnrolmentFilter.ANY;
+    private UserQuery.SourceFilter source = UserQuery.SourceFilter.ANY;
 
     private final LazyDataModel<UserRow> users = new LazyDataModel<>() {
         private static final long serialVersionUID = 1L;
@@ -87,17 +88,17 @@ public class AdminUsersBacking implements Serializable {
     };
 
     private UserQuery query(String sortField, boolean ascending) {
-        return new UserQuery(text, group, enrolment, sortField, ascending);
+        return new UserQuery(text, group, enrolment, source, sortField, ascending);
     }
 
     /** The whole filtered list (not just the page) with each user's enrolment state, as CSV. */
     public StreamedContent getCsv() {
         UserQuery query = query(null, true);
         return CsvDownload.of("users.csv", List.of("username", "name", "email", "groups", "state", "deadline", "factors", "locked at",
-                "exempt until", "created at", "disabled at"), (first, size) -> admin.find(query, first, size), EXPORT_BATCH,
-                row -> Arrays.asList(row.username(), row.displayName(), row.email(), row.groups(), row.state().kind().name(),
-                        iso(row.state().deadline()), Integer.toString(row.factors()), iso(row.lockedAt()), iso(row.exemptUntil()), iso(row.createdAt()),
-                        iso(row.disabledAt())));
+                "exempt until", "created at", "disabled at", "source", "directory status", "directory refreshed at"), (first, size) -> admin.find(query, first, size),
+                EXPORT_BATCH, row -> Arrays.asList(row.username(), row.displayName(), row.email(), row.groups(), row.state().kind().name(),
+                        iso(row.state().deadline()), Integer.toString(row.factors()), iso(row.lockedAt()), iso(row.exemptUntil()), iso(row.createdAt()), iso(row.disabledAt()),
+                        row.source().name(), row.directoryStatus() == null ? null : row.directoryStatus().name(), iso(row.directoryRefreshedAt())));
     }
 
     private static String iso(Instant instant) {
@@ -187,6 +188,18 @@ public class AdminUsersBacking implements Serializable {
 
     public UserQuery.EnrolmentFilter[] getEnrolmentFilters() {
         return UserQuery.EnrolmentFilter.values();
+    }
+
+    public UserQuery.SourceFilter[] getSourceFilters() {
+        return UserQuery.SourceFilter.values();
+    }
+
+    public UserQuery.SourceFilter getSource() {
+        return source;
+    }
+
+    public void setSource(UserQuery.SourceFilter source) {
+        this.source = source;
     }
 
     public String getText() {

@@ -9,8 +9,15 @@ import org.mfaportal.policy.EnrolmentState;
  * The admin's filter and sort for the user list; blank filters mean "any".
  *
  * @param sortField one of username, displayName, createdAt
+ * @param source where the accounts come from: the portal's own, the company directory, or any
  */
-public record UserQuery(String text, String group, EnrolmentFilter enrolment, String sortField, boolean ascending) implements Serializable {
+public record UserQuery(String text, String group, EnrolmentFilter enrolment, SourceFilter source, String sortField, boolean ascending)
+        implements Serializable {
+
+    /** Which accounts: any, the portal's own, or the company directory's. */
+    public enum SourceFilter {
+        ANY, LOCAL, DIRECTORY
+    }
 
     /** The enrolment states of {@link EnrolmentState.Kind}, plus "any", "locked" and "disabled" (independent of them). */
     public enum EnrolmentFilter {
@@ -33,7 +40,13 @@ public record UserQuery(String text, String group, EnrolmentFilter enrolment, St
 
     public UserQuery {
         enrolment = enrolment == null ? EnrolmentFilter.ANY : enrolment;
+        source = source == null ? SourceFilter.ANY : source;
         sortField = sortField != null && SORTABLE.contains(sortField) ? sortField : "username";
+    }
+
+    /** Accounts of any source. */
+    public UserQuery(String text, String group, EnrolmentFilter enrolment, String sortField, boolean ascending) {
+        this(text, group, enrolment, SourceFilter.ANY, sortField, ascending);
     }
 
     public static UserQuery all() {

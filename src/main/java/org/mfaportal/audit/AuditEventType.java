@@ -83,7 +83,17 @@ public enum AuditEventType {
     /** The first admin was created from mfa.bootstrap-admin.* at deployment. */
     BOOTSTRAP_ADMIN_CREATED,
     /** mfa.bootstrap-admin.* was set but not used (detail: why, e.g. an admin exists already). */
-    BOOTSTRAP_ADMIN_REFUSED;
+    BOOTSTRAP_ADMIN_REFUSED,
+    /** A directory user's first sign-in created their local record (detail: the directory's key). */
+    DIRECTORY_ACCOUNT_CREATED,
+    /** The directory changed a user's name, e-mail or groups; the sign-in took them over (detail: what changed). */
+    DIRECTORY_ACCOUNT_REFRESHED,
+    /** The directory disabled the user: they can no longer sign in, with or without a passkey. */
+    DIRECTORY_ACCOUNT_DISABLED,
+    /** The user is no longer in the directory (or the username now belongs to another entry). */
+    DIRECTORY_ACCOUNT_REMOVED,
+    /** A directory user could not sign in because the directory could not be reached (detail: what failed). */
+    DIRECTORY_UNREACHABLE;
 
     /** Events about the portal's own operation, shown in the admin's log but not in the user's own activity. */
     public boolean isForAdminsOnly() {

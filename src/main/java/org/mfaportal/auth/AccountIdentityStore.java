@@ -42,7 +42,8 @@ public class AccountIdentityStore implements IdentityStore {
                 .orElse(CredentialValidationResult.INVALID_RESULT);
     }
 
-    static Set<String> rolesOf(UserAccount account) {
+    /** The roles a signed-in account gets: its groups, and staff. */
+    public static Set<String> rolesOf(UserAccount account) {
         Set<String> roles = new HashSet<>(account.getGroups());
         roles.add(STAFF_ROLE);
         return roles;

@@ -23,6 +23,8 @@ import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
 import org.mfaportal.audit.RequestOrigin;
 import org.mfaportal.config.PortalConfig;
+import org.mfaportal.directory.DirectoryAccounts;
+import org.mfaportal.directory.DirectoryUnavailableException;
 import org.mfaportal.mfa.FactorKind;
 import org.mfaportal.mfa.MfaService;
 import org.mfaportal.policy.PolicyService;
@@ -96,6 +98,9 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     LiveSessionService liveSessions;
 
+    @Inject
+    DirectoryAccounts directoryAccounts;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
@@ -149,7 +154,12 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
             request.setAttribute(SignInRefusal.class.getName(), SignInRefusal.throttled(wait.get()));
             return AuthenticationStatus.SEND_FAILURE;
         }
-        CredentialValidationResult result = identityStores.validate(password);
+        CredentialValidationResult result;
+        try {
+            result = identityStores.validate(password);
+        } catch (DirectoryUnavailableException e) {
+            return directoryUnavailable(request);
+        }
         if (result.getStatus() != CredentialValidationResult.Status.VALID) {
             lockout.passwordFailed(password.getCaller());
             audit.record(AuditEventType.PASSWORD_REJECTED, null, password.getCaller(), null);
@@ -216,6 +226,9 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
             if (account.isEmpty()) {
                 throw new WebAuthnRefusal(WebAuthnRefusal.Reason.UNKNOWN_KEY, "account disabled or locked");
             }
+            if (account.get().isFromDirectory()) {
+                account = Optional.of(stillInDirectory(account.get()));
+            }
             if (!policies.acceptedAtSignIn(account.get()).contains(FactorKind.PASSKEY)) {
                 audit.recordOwn(AuditEventType.WEBAUTHN_REFUSED, asserted.username(), "passkey sign-in: passkeys not allowed by policy");
                 throw new WebAuthnRefusal(WebAuthnRefusal.Reason.NOT_ALLOWED_BY_POLICY, "passkey");
@@ -226,6 +239,27 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
             request.setAttribute(WebAuthnRefusal.class.getName(), refusal);
             return AuthenticationStatus.SEND_FAILURE;
         }
+    }
+
+    /**
+     * A directory user's passkey proves the person, not that the company still employs them: the directory must still
+     * have them, enabled. Answers the account as refreshed by that check (groups decide the policy).
+     */
+    private UserAccount stillInDirectory(UserAccount account) throws WebAuthnRefusal {
+        try {
+            if (!directoryAccounts.stillAllowed(account)) {
+                throw new WebAuthnRefusal(WebAuthnRefusal.Reason.UNKNOWN_KEY, "removed or disabled in the directory");
+            }
+        } catch (DirectoryUnavailableException e) {
+            throw new WebAuthnRefusal(WebAuthnRefusal.Reason.DIRECTORY_UNAVAILABLE, "directory unavailable");
+        }
+        return accounts.findByUsername(account.getUsername()).orElseThrow();
+    }
+
+    /** Not a wrong password (no failure is counted): the directory could not answer. Local accounts are unaffected. */
+    private AuthenticationStatus directoryUnavailable(HttpServletRequest request) {
+        request.setAttribute(SignInRefusal.class.getName(), SignInRefusal.DIRECTORY_UNAVAILABLE);
+        return AuthenticationStatus.SEND_FAILURE;
     }
 
     /** Offered only here, after a second factor passed: trust is never given for a password alone. */

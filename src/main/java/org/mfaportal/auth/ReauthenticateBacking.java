@@ -8,6 +8,8 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.account.UserAccountService;
+import org.mfaportal.directory.DirectoryAccounts;
+import org.mfaportal.directory.DirectoryUnavailableException;
 import org.mfaportal.mfa.AuthenticatorType;
 import org.mfaportal.mfa.MfaService;
 import org.mfaportal.web.CurrentUser;
@@ -39,6 +41,9 @@ public class ReauthenticateBacking {
     @Inject
     Messages messages;
 
+    @Inject
+    DirectoryAccounts directoryAccounts;
+
 
     private String password;
     private String code;
@@ -46,9 +51,17 @@ public class ReauthenticateBacking {
 
     public void withPassword() throws IOException {
         UserAccount user = currentUser.account().orElseThrow();
-        boolean confirmed = password != null && password.length() <= AccountIdentityStore.MAX_PASSWORD_LENGTH
-                && accounts.authenticate(user.getUsername(), password.toCharArray()).isPresent();
-        password = null;
+        boolean confirmed;
+        try {
+            confirmed = password != null && password.length() <= AccountIdentityStore.MAX_PASSWORD_LENGTH
+                    && (user.isFromDirectory() ? directoryAccounts.confirmPassword(user, password.toCharArray())
+                            : accounts.authenticate(user.getUsername(), password.toCharArray()).isPresent());
+        } catch (DirectoryUnavailableException e) {
+            messages.error("reauth:password", "login.directory-unavailable");
+            return;
+        } finally {
+            password = null;
+        }
         conclude(user, confirmed, "password", "reauth:password", true);
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.servlet.http.HttpServletRequest;
+import org.mfaportal.directory.DirectorySettings;
 import org.mfaportal.mfa.totp.HmacAlgorithm;
 import org.mfaportal.mfa.webauthn.RelyingParty;
 import org.mfaportal.mfa.totp.Totp;
@@ -100,6 +101,85 @@ public class PortalConfig {
     @Inject
     @ConfigProperty(name = "mfa.public-url")
     Optional<String> publicUrl;
+    @Inject
+    @ConfigProperty(name = "mfa.directory.url")
+    Optional<String> directoryUrl;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.bind-dn")
+    Optional<String> directoryBindDn;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.bind-password")
+    Optional<String> directoryBindPassword;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.user-base")
+    Optional<String> directoryUserBase;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.user-filter")
+    String directoryUserFilter;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.display-name-attribute")
+    String directoryDisplayNameAttribute;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.email-attribute")
+    String directoryEmailAttribute;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.id-attribute")
+    String directoryIdAttribute;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.group-base")
+    Optional<String> directoryGroupBase;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.group-filter")
+    String directoryGroupFilter;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.group-name-attribute")
+    String directoryGroupNameAttribute;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.member-of-attribute")
+    String directoryMemberOfAttribute;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.nested-groups")
+    boolean directoryNestedGroups;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.admin-groups")
+    Optional<List<String>> directoryAdminGroups;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.disabled-filter")
+    Optional<String> directoryDisabledFilter;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.trust-store")
+    Optional<String> directoryTrustStore;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.trust-store-password")
+    Optional<String> directoryTrustStorePassword;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.trust-store-type")
+    String directoryTrustStoreType;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.connect-timeout")
+    Duration directoryConnectTimeout;
+
+    @Inject
+    @ConfigProperty(name = "mfa.directory.read-timeout")
+    Duration directoryReadTimeout;
 
     @Inject
     @ConfigProperty(name = "mfa.directory.password-help-url")
@@ -210,5 +290,15 @@ public class PortalConfig {
     /** The first admin's one-time password (they must change it at first sign-in); empty when not set. */
     public Optional<String> bootstrapAdminPassword() {
         return bootstrapAdminPassword.filter(value -> !value.isEmpty());
+    }
+
+    /** The company directory's settings; empty when {@code mfa.directory.url} is not set (no directory). */
+    public Optional<DirectorySettings> directory() {
+        return directoryUrl.filter(url -> !url.isBlank()).map(url -> new DirectorySettings(url.strip(), directoryBindDn.orElse(""),
+                directoryBindPassword.orElse(""), directoryUserBase.orElse(""), directoryUserFilter, directoryDisplayNameAttribute,
+                directoryEmailAttribute, directoryIdAttribute, directoryGroupBase.filter(base -> !base.isBlank()), directoryGroupFilter,
+                directoryGroupNameAttribute, directoryMemberOfAttribute, directoryNestedGroups, directoryAdminGroups.orElse(List.of()),
+                directoryDisabledFilter.filter(filter -> !filter.isBlank()), directoryTrustStore.filter(path -> !path.isBlank()),
+                directoryTrustStorePassword, directoryTrustStoreType, directoryConnectTimeout, directoryReadTimeout));
     }
 }

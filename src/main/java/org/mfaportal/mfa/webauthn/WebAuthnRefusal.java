@@ -25,7 +25,9 @@ public class WebAuthnRefusal extends Exception {
         /** The name is empty or too long. */
         INVALID_NAME("webauthn.refused.invalid-name"),
         /** The user's MFA policy does not allow (or no longer accepts) this kind of key. */
-        NOT_ALLOWED_BY_POLICY("webauthn.refused.not-allowed");
+        NOT_ALLOWED_BY_POLICY("webauthn.refused.not-allowed"),
+        /** A directory user's passkey: the company directory could not confirm they are still there and enabled. */
+        DIRECTORY_UNAVAILABLE("login.directory-unavailable");
 
         private final String messageKey;
 

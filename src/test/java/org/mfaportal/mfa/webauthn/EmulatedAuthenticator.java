@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * A software authenticator with its browser (webauthn4j's emulator), fed with the portal's options JSON. Tests may
  * make it misbehave the way a malicious client can: another origin, another RP id, no user verification.
  */
-final class EmulatedAuthenticator {
+public final class EmulatedAuthenticator {
 
     private static final ObjectConverter CONVERTER = new ObjectConverter();
 
@@ -38,7 +38,7 @@ final class EmulatedAuthenticator {
     private final ClientPlatform browser;
 
     /** An authenticator with packed (self) attestation. */
-    EmulatedAuthenticator(String origin) {
+    public EmulatedAuthenticator(String origin) {
         this(new PackedAuthenticator(), origin);
     }
 
@@ -57,7 +57,7 @@ final class EmulatedAuthenticator {
         return new EmulatedAuthenticator(authenticator, origin);
     }
 
-    static JsonNode json(String text) {
+    public static JsonNode json(String text) {
         return CONVERTER.getJsonMapper().readTree(text);
     }
 
@@ -66,7 +66,7 @@ final class EmulatedAuthenticator {
     }
 
     /** {@code navigator.credentials.create()}: answers the portal's creation options; {@code rpId} null keeps theirs. */
-    String create(String optionsJson, String rpId) {
+    public String create(String optionsJson, String rpId) {
         JsonNode options = json(optionsJson);
         JsonNode selection = options.get("authenticatorSelection");
         List<PublicKeyCredentialDescriptor> exclude = descriptors(options.get("excludeCredentials"));
@@ -84,7 +84,7 @@ final class EmulatedAuthenticator {
     }
 
     /** {@code navigator.credentials.get()}; {@code userVerification} null keeps the portal's requirement. */
-    String get(String optionsJson, UserVerificationRequirement userVerification) {
+    public String get(String optionsJson, UserVerificationRequirement userVerification) {
         JsonNode options = json(optionsJson);
         PublicKeyCredentialRequestOptions request = new PublicKeyCredentialRequestOptions(
                 new DefaultChallenge(bytes(options.get("challenge"))), options.get("timeout").asLong(), options.get("rpId").asString(),
