@@ -12,10 +12,12 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
+import org.mfaportal.config.PortalConfig;
 
 /** Sends one plain-text security e-mail, on a container thread: the user's action never waits for SMTP. */
 @Stateless
@@ -30,11 +32,25 @@ public class SecurityMail {
     @Inject
     AuditService audit;
 
+    @Inject
+    PortalConfig config;
+
+    @Inject
+    DevMailbox devMailbox;
+
+    @Inject
+    Clock clock;
+
     public record Letter(String username, String to, String subject, String body) {
     }
 
     @Asynchronous
     public void send(Letter letter) {
+        if (config.devMode()) {
+            devMailbox.deliver(new DevMailbox.DevMail(clock.instant(), letter.to(), letter.subject(), letter.body()));
+            LOG.info(() -> "Dev mode: mail to " + letter.to() + " kept at /dev/mail instead of sent: " + letter.subject() + "\n" + letter.body());
+            return;
+        }
         try {
             MimeMessage message = new MimeMessage(mailSession);
             message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(letter.to(), true));

@@ -136,6 +136,19 @@ class PasswordSignInBrowserIT {
     }
 
     @Test
+    void theDevModeMailboxDoesNotExistOutsideDevMode() {
+        browser.open("/dev/mail");
+        assertTrue(browser.has("#error-404"), "anonymous");
+        assertFalse(browser.has("#noMail"));
+
+        browser.open("/login");
+        browser.signIn(TestAccounts.ADMIN.username(), TestAccounts.ADMIN.password());
+        browser.open("/dev/mail");
+        assertTrue(browser.has("#error-404"), "not even for an admin: mailed links are secrets");
+        assertFalse(browser.showsStackTrace());
+    }
+
+    @Test
     void unknownPageShowsFriendlyNotFoundPage() {
         browser.open("/login");
         browser.signIn(TestAccounts.STAFF.username(), TestAccounts.STAFF.password());
