@@ -29,6 +29,11 @@ public class PoliciesBacking implements Serializable {
     @Inject
     Messages messages;
 
+    @Inject
+    AdminUserService admin;
+
+    private List<String> knownGroups;
+
     private List<PolicyRule> rules;
     private String group;
     private boolean mfaRequired;
@@ -52,7 +57,26 @@ public class PoliciesBacking implements Serializable {
         }
         policies.save(rule, currentUser.getUsername());
         messages.info(null, "admin.policies.saved");
+        if (target != null && policies.membersOf(target) == 0) {
+            messages.warn(null, "admin.policies.no-members", target);
+        }
         load();
+    }
+
+    /** Deletes a group's policy after the admin confirmed it. */
+    public void delete(PolicyRule rule) {
+        if (rule.group() != null && policies.delete(rule.group(), currentUser.getUsername())) {
+            messages.info(null, "admin.policies.deleted", rule.group());
+        }
+        load();
+    }
+
+    /** Offered while typing a group: the groups accounts are in, and those with a policy. */
+    public List<String> getKnownGroups() {
+        if (knownGroups == null) {
+            knownGroups = admin.knownGroups();
+        }
+        return knownGroups;
     }
 
     /** Fills the form with a stored policy, to change it. */

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.audit.AuditEventType;
@@ -118,6 +119,29 @@ public class PolicyService {
         }
         String policyName = rule.group() == null ? EffectivePolicy.DEFAULT_SOURCE : "group " + rule.group();
         audit.record(AuditEventType.POLICY_CHANGED, admin, null, policyName + " before: " + before + "; after: " + rule);
+    }
+
+    /**
+     * Deletes a group's policy (the default policy stays); its members fall back to the default and their other
+     * groups' policies. Audited with what the policy was.
+     *
+     * @return false when the group had no policy
+     */
+    public boolean delete(String group, String admin) {
+        Optional<MfaPolicy> existing = group == null ? Optional.empty()
+                : em.createNamedQuery(MfaPolicy.FOR_GROUPS, MfaPolicy.class).setParameter("groups", List.of(group)).getResultStream().findFirst();
+        existing.ifPresent(policy -> {
+            String before = policy.rule().toString();
+            em.remove(policy);
+            audit.record(AuditEventType.POLICY_CHANGED, admin, null, "group " + group + " before: " + before + "; after: deleted");
+        });
+        return existing.isPresent();
+    }
+
+    /** How many accounts are in the group: a policy for a group without members is most likely a typo. */
+    public long membersOf(String group) {
+        return em.createQuery("select count(u) from UserAccount u join u.groups g where g = :group", Long.class)
+                .setParameter("group", group).getSingleResult();
     }
 
     private PolicySet.UserFacts factsOf(UserAccount user) {

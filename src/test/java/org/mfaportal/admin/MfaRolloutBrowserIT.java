@@ -79,6 +79,18 @@ class MfaRolloutBrowserIT extends AdminAndMemberBrowsers {
     }
 
     @Test
+    void aPolicyForAGroupWithoutMembersWarnsAndCanBeDeleted() {
+        requireMfaNow(true);
+        assertTrue(admin.text("#policy\\:messages").contains("No account is in group " + group + " yet"), admin.text("#policy\\:messages"));
+
+        String delete = rowOf("#policies", row -> row.findElement(By.cssSelector("[id$=':delete']")).getAttribute("id"));
+        admin.submitConfirmed("[id='" + delete + "']");
+        assertTrue(admin.text("#policy\\:messages").contains("The policy of group " + group + " was deleted."), admin.text("#policy\\:messages"));
+        assertFalse(admin.text("#policies").contains(group), "the group's policy is gone");
+        assertTrue(admin.text("#policies").contains("Default"), "the default policy has no delete and stays");
+    }
+
+    @Test
     void aMemberWhoseAppIsNoLongerAllowedProvesItThenMustAddAnAllowedKey() {
         requireMfaNow(true);
         String username = member.newAccount(group);

@@ -124,6 +124,31 @@ class PolicyServiceIT {
     }
 
     @Test
+    void deletingAGroupPolicyReturnsItsMembersToTheDefaultAndIsAudited() {
+        String group = newGroup(true, 0, EnumSet.allOf(FactorKind.class), 10);
+        UserAccount user = member(group);
+        assertEquals(EnrolmentState.Kind.OVERDUE, policies.atSignIn(user).kind());
+
+        assertTrue(policies.delete(group, "it-admin"));
+
+        assertEquals(EnrolmentState.Kind.NOT_REQUIRED, policies.stateOf(user).kind());
+        assertTrue(policies.policies().stream().noneMatch(rule -> group.equals(rule.group())));
+        String detail = (String) em.createNativeQuery("select detail from audit_event where event_type = 'POLICY_CHANGED' and detail like ?1")
+                .setParameter(1, "group " + group + " before:%").getSingleResult();
+        assertTrue(detail.contains("required=true") && detail.endsWith("after: deleted"), detail);
+        assertFalse(policies.delete(group, "it-admin"), "a policy is deleted once");
+        assertFalse(policies.delete(null, "it-admin"), "the default policy stays");
+    }
+
+    @Test
+    void aGroupWithoutMembersIsRecognised() {
+        String group = newGroup(false, 7, EnumSet.allOf(FactorKind.class), 10);
+        assertEquals(0, policies.membersOf(group));
+        member(group);
+        assertEquals(1, policies.membersOf(group));
+    }
+
+    @Test
     void anExemptionWaivesTheRequirementUntilItsDateAndIsAuditedWithItsReason() {
         UserAccount user = member(newGroup(true, 0, EnumSet.allOf(FactorKind.class), 10));
         assertEquals(EnrolmentState.Kind.OVERDUE, policies.atSignIn(user).kind());
