@@ -52,7 +52,9 @@ public class ComplianceBacking {
                         .add("responsive", true)
                         .add("scales", Json.createObjectBuilder()
                                 .add("x", Json.createObjectBuilder().add("stacked", true))
-                                .add("y", Json.createObjectBuilder().add("stacked", true).add("beginAtZero", true))))
+                                .add("y", Json.createObjectBuilder().add("stacked", true).add("beginAtZero", true)
+                                        // user counts are whole numbers: no 0.1 … 1.0 ticks for small groups
+                                        .add("ticks", Json.createObjectBuilder().add("precision", 0)))))
                 .build().toString();
     }
 

@@ -12,9 +12,12 @@ public record GroupCompliance(String group, long enrolled, long inGrace, long ov
         return enrolled + inGrace + overdue + exempt + notRequired;
     }
 
-    /** Share of the users who must use MFA (or already do) that have an allowed factor, in whole percent. */
-    public int enrolledPercent() {
+    /**
+     * Share of the users who must use MFA (or already do) that have an allowed factor, in whole percent; null when
+     * nobody in the group must, where a share means nothing (100 % would claim a success that did not happen).
+     */
+    public Integer enrolledPercent() {
         long concerned = enrolled + inGrace + overdue;
-        return concerned == 0 ? 100 : (int) (enrolled * 100 / concerned);
+        return concerned == 0 ? null : (int) (enrolled * 100 / concerned);
     }
 }

@@ -66,10 +66,17 @@ public class PolicyService {
 
     /**
      * At sign-in: the grace period of a user who must use MFA starts the first time the requirement meets them, not
-     * when the admin set it, so nobody is overdue before they were ever told.
+     * when the admin set it, so nobody is overdue before they were ever told. A sign-in without any requirement forgets
+     * that start: when a requirement newly applies to the user later (lifted, then applied again months on), their
+     * grace starts afresh instead of being long over (the rule the policies page states).
      */
     public EnrolmentState atSignIn(UserAccount user) {
         EnrolmentState state = stateOf(user);
+        if (state.kind() == EnrolmentState.Kind.NOT_REQUIRED) {
+            em.createQuery("update UserAccount u set u.mfaRequiredSince = null where u.id = :id and u.mfaRequiredSince is not null")
+                    .setParameter("id", user.getId()).executeUpdate();
+            return state;
+        }
         if (state.mustEnrol() && !state.graceStarted()) {
             em.createQuery("update UserAccount u set u.mfaRequiredSince = :now where u.id = :id and u.mfaRequiredSince is null")
                     .setParameter("now", clock.instant()).setParameter("id", user.getId()).executeUpdate();

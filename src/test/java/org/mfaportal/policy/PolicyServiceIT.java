@@ -149,6 +149,36 @@ class PolicyServiceIT {
     }
 
     @Test
+    void graceStartsAfreshWhenARequirementLiftedMonthsAgoAppliesAgain() {
+        String group = newGroup(true, 7, EnumSet.allOf(FactorKind.class), 10);
+        UserAccount user = member(group);
+        policies.atSignIn(user);
+        clock.advance(Duration.ofDays(3));
+
+        policies.save(new PolicyRule(group, false, 7, 30, EnumSet.allOf(FactorKind.class), 10), "it-admin");
+        assertEquals(EnrolmentState.Kind.NOT_REQUIRED, policies.atSignIn(user).kind());
+        clock.advance(Duration.ofDays(120));
+        policies.save(new PolicyRule(group, true, 7, 30, EnumSet.allOf(FactorKind.class), 10), "it-admin");
+        Instant signInUnderTheNewRequirement = clock.instant();
+
+        EnrolmentState again = policies.atSignIn(user);
+        assertEquals(EnrolmentState.Kind.IN_GRACE, again.kind(), "not overdue at once for a requirement met today");
+        assertFalse(again.deadline().isBefore(signInUnderTheNewRequirement.plus(Duration.ofDays(7))));
+        assertEquals(2, audited(user.getUsername(), "MFA_REQUIRED", user.getUsername()), "each start of a grace is audited");
+    }
+
+    @Test
+    void graceDoesNotRestartWhileTheRequirementStays() {
+        String group = newGroup(true, 7, EnumSet.allOf(FactorKind.class), 10);
+        UserAccount user = member(group);
+        EnrolmentState first = policies.atSignIn(user);
+        clock.advance(Duration.ofDays(8));
+
+        assertEquals(EnrolmentState.Kind.OVERDUE, policies.atSignIn(user).kind(), "signing in again does not buy more time");
+        assertEquals(first.deadline(), policies.stateOf(user).deadline());
+    }
+
+    @Test
     void anExemptionWaivesTheRequirementUntilItsDateAndIsAuditedWithItsReason() {
         UserAccount user = member(newGroup(true, 0, EnumSet.allOf(FactorKind.class), 10));
         assertEquals(EnrolmentState.Kind.OVERDUE, policies.atSignIn(user).kind());
