@@ -12,8 +12,11 @@ import java.util.List;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.audit.AuditEvent;
 import org.mfaportal.audit.AuditService;
+import org.mfaportal.auth.LiveSession;
+import org.mfaportal.auth.LiveSessionService;
 import org.mfaportal.auth.TrustedBrowser;
 import org.mfaportal.auth.TrustedBrowserService;
+import org.mfaportal.auth.UserAgentSummary;
 import org.mfaportal.mfa.Authenticator;
 import org.mfaportal.mfa.MfaService;
 import org.mfaportal.mfa.recovery.RecoveryCodeService;
@@ -60,6 +63,9 @@ public class AdminUserBacking implements Serializable {
 
     @Inject
     Dates dates;
+
+    @Inject
+    LiveSessionService liveSessions;
 
     private Long id;
     private UserAccount user;
@@ -157,6 +163,27 @@ public class AdminUserBacking implements Serializable {
         admin.revokeTrustedBrowsers(user, currentUser.getUsername());
         messages.info(null, "admin.user.browsers-revoked");
         load();
+    }
+
+    public void endSession(long liveSessionId) {
+        if (liveSessions.end(user, liveSessionId, currentUser.getUsername())) {
+            messages.info(null, "admin.user.session-ended");
+        }
+        load();
+    }
+
+    public void endAllSessions() {
+        liveSessions.endAllBut(user, null, currentUser.getUsername(), "ended by an admin");
+        messages.info(null, "admin.user.sessions-ended");
+        load();
+    }
+
+    public List<LiveSession> getSessions() {
+        return user == null ? List.of() : liveSessions.sessionsOf(user);
+    }
+
+    public String browserOf(LiveSession session) {
+        return UserAgentSummary.describe(session.getUserAgent());
     }
 
     public UserAccount getUser() {

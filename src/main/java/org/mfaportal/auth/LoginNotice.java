@@ -10,6 +10,7 @@ public enum LoginNotice {
     TOO_MANY_CODES("too-many-codes", "login.notice.too-many-codes"),
     CANCELLED("cancelled", "login.notice.cancelled"),
     LOCKED("locked", "login.notice.locked"),
+    SESSION_ENDED("session-ended", "login.notice.session-ended"),
     PASSWORD_CHANGED("password-changed", "login.notice.password-changed");
 
     private final String parameter;

@@ -21,6 +21,7 @@ import org.mfaportal.account.UserAccount;
 import org.mfaportal.account.UserAccountService;
 import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
+import org.mfaportal.audit.RequestOrigin;
 import org.mfaportal.config.PortalConfig;
 import org.mfaportal.mfa.FactorKind;
 import org.mfaportal.mfa.MfaService;
@@ -41,7 +42,8 @@ import org.mfaportal.mfa.webauthn.WebAuthnService;
  * PENDING_MFA --protected page----------> redirect to /mfa/authenticate
  * PENDING_MFA --code or security key ok-> AUTHENTICATED
  * PENDING_MFA --expired / 5 wrong codes / cancel--> ANONYMOUS
- * AUTHENTICATED: new session id, container told, next page = the return path
+ * AUTHENTICATED: new session id, recorded as a live session, container told, next page = the return path
+ * AUTHENTICATED --its live session ended (elsewhere, by an admin, account disabled, password changed)--> ANONYMOUS
  * </pre>
  *
  * A completed sign-in does not redirect by itself: it names the next page ({@link SignInSession#nextPage}) for the
@@ -90,6 +92,9 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     @Inject
     AuditService audit;
+
+    @Inject
+    LiveSessionService liveSessions;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
@@ -250,9 +255,12 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
             HttpServletRequest request, HttpMessageContext context) {
         // A new session id at the privilege change defeats session fixation.
         request.changeSessionId();
-        if (policies.atSignIn(accounts.findByUsername(username).orElseThrow()).overdue()) {
+        UserAccount account = accounts.findByUsername(username).orElseThrow();
+        if (policies.atSignIn(account).overdue()) {
             SignInSession.restrictToEnrolment(request);
         }
+        liveSessions.start(account, request.getSession().getId(), RequestOrigin.of(request));
+        SignInSession.markSignedIn(request);
         Reauthentication.markAuthenticated(request, clock.instant());
         audit.recordOwn(AuditEventType.SIGN_IN_COMPLETED, username);
         SignInSession.proceedTo(request, returnPath.value());
