@@ -84,8 +84,9 @@ public class PasswordChangeBacking {
         return currentUser.account().map(UserAccount::hasLocalPassword).orElse(false);
     }
 
+    /** Where to change a directory password; null when not configured (or not a web address). */
     public String getDirectoryPasswordHelpUrl() {
-        return config.directoryPasswordHelpUrl().orElse(null);
+        return config.directoryPasswordHelpUrl().filter(url -> url.startsWith("https://") || url.startsWith("http://")).orElse(null);
     }
 
     public int getMinLength() {

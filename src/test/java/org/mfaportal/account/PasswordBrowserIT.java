@@ -95,11 +95,25 @@ class PasswordBrowserIT {
         return secret;
     }
 
+    private Browser signedInElsewhere(String username, String password) {
+        Browser other = Browser.open(deploymentUrl);
+        other.open("/login");
+        other.signIn(username, password);
+        assertEquals("/", other.path());
+        return other;
+    }
+
+    private static void assertSignedOutOnNextRequest(Browser other) {
+        other.open("/account/security/");
+        assertEquals("/login?notice=session-ended", other.path());
+    }
+
     @Test
     void changePasswordOnTheSecurityPage() {
         String username = browser.newAccountWithEmail();
         browser.open("/login");
         browser.signIn(username, TestSupportServlet.PASSWORD);
+        Browser phone = signedInElsewhere(username, TestSupportServlet.PASSWORD);
         browser.open("/account/security/");
         browser.find("#changePassword").click();
         assertEquals("/account/security/password", browser.path());
@@ -128,6 +142,11 @@ class PasswordBrowserIT {
         browser.submitWith("#password\\:change");
         assertTrue(browser.text("#password").contains("Your password was changed."));
         assertFalse(browser.showsStackTrace());
+        try (phone) {
+            assertSignedOutOnNextRequest(phone);
+        }
+        browser.open("/account/security/");
+        assertEquals("/account/security/", browser.path(), "the session that changed the password stays signed in");
 
         browser.signOut();
         browser.open("/login");
@@ -176,6 +195,23 @@ class PasswordBrowserIT {
         browser.type("#secondFactor\\:code", APP.codeAt(secret, Instant.now().plusSeconds(APP.periodSeconds())));
         browser.submitWith("#secondFactor\\:verify");
         assertEquals("/", browser.path());
+    }
+
+    @Test
+    void aResetSignsOutEverySessionOfTheUser() throws Exception {
+        String username = browser.newAccountWithEmail();
+        try (Browser phone = signedInElsewhere(username, TestSupportServlet.PASSWORD)) {
+            requestResetLink(username);
+            Matcher link = LINK.matcher((String) mailTo(username + "@example.test").getContent());
+            assertTrue(link.find());
+            browser.driver().get(link.group(1));
+            browser.type("#reset\\:new", NEW_PASSWORD);
+            browser.type("#reset\\:confirmation", NEW_PASSWORD);
+            browser.submitWith("#reset\\:setPassword");
+            assertEquals("/login?notice=password-changed", browser.path());
+
+            assertSignedOutOnNextRequest(phone);
+        }
     }
 
     @Test

@@ -306,6 +306,23 @@ class PasswordResetIT {
     }
 
     @Test
+    void anAccountWithoutALocalPasswordCannotSetOneThroughChangeOrReset() throws Exception {
+        UserAccount directoryUser = newUser(UUID.randomUUID() + "@example.test");
+        resets.request(directoryUser.getUsername(), anyAddress());
+        String token = tokenIn(mail(1));
+        transaction.begin();
+        em.createQuery("update UserAccount u set u.passwordHash = null where u.id = :id").setParameter("id", directoryUser.getId()).executeUpdate();
+        transaction.commit();
+        UserAccount reloaded = accounts.findByUsername(directoryUser.getUsername()).orElseThrow();
+
+        assertInstanceOf(PasswordChange.NoLocalPassword.class,
+                passwords.change(reloaded, "the old password here".toCharArray(), NEW_PASSWORD.toCharArray(), "s"));
+        assertInstanceOf(PasswordReset.InvalidLink.class, resets.reset(token, NEW_PASSWORD.toCharArray()));
+        assertFalse(reloaded.hasLocalPassword());
+        assertFalse(accounts.findByUsername(directoryUser.getUsername()).orElseThrow().hasLocalPassword());
+    }
+
+    @Test
     void wrongCurrentPasswordsAreThrottledLikeSignIns() {
         UserAccount user = newUser(null);
         for (int i = 0; i < 5; i++) {
