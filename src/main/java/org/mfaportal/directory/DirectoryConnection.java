@@ -55,7 +55,11 @@ public final class DirectoryConnection implements AutoCloseable {
         connection.bind(new SimpleBindRequest(settings.bindDn(), settings.bindPassword()));
     }
 
-    /** The template with {@code {0}}, {@code {1}}, ... replaced by the values, each escaped per RFC 4515. */
+    /**
+     * The template with {@code {0}}, {@code {1}}, ... replaced by the values, each escaped per RFC 4515.
+     *
+     * @throws DirectoryUnavailableException when the configured template is not a filter
+     */
     static Filter filter(String template, String... values) {
         String filter = template;
         for (int i = 0; i < values.length; i++) {
@@ -64,7 +68,8 @@ public final class DirectoryConnection implements AutoCloseable {
         try {
             return Filter.create(filter);
         } catch (LDAPException e) {
-            throw new IllegalArgumentException("Not an LDAP filter: " + template, e);
+            // a configuration error: logged for the operator, "cannot be reached" for the user, never a server error
+            throw new DirectoryUnavailableException("A configured directory filter is not an LDAP filter: " + template, e);
         }
     }
 

@@ -99,20 +99,20 @@ class DirectoryBrowserIT {
         return uid;
     }
 
-    /** The rows of the admin's user list for this text, with the source filter of the URL. */
+    /**
+     * The admin's user list with the source filter of the URL, searched for this user: the text of the user's row, or
+     * the empty-list message when the user is not listed. The list is filtered by AJAX: waits for the new table.
+     */
     private String userListRow(String source, String uid) {
         admin.open("/admin/users?source=" + source);
         admin.type("#users\\:text", uid);
         admin.find("#users\\:search").click();
-        return new WebDriverWait(admin.driver(), Duration.ofSeconds(10))
+        return new WebDriverWait(admin.driver(), Duration.ofSeconds(30))
                 .ignoring(StaleElementReferenceException.class)
                 .until(d -> {
                     List<WebElement> rows = d.findElements(By.cssSelector("#users\\:table tbody tr"));
-                    if (rows.size() != 1) {
-                        return null;
-                    }
-                    String text = rows.get(0).getText();
-                    return text.contains(uid) || text.contains("No users") ? text : null;
+                    return rows.size() == 1 && (rows.get(0).getText().contains(uid) || rows.get(0).getText().contains("No user matches"))
+                            ? rows.get(0).getText() : null;
                 });
     }
 

@@ -175,6 +175,11 @@ class DirectoryClientTest {
     }
 
     @Test
+    void malformedFilterTemplateMeansUnavailableNotAServerError() {
+        assertThrows(DirectoryUnavailableException.class, () -> DirectoryConnection.filter("(&(objectClass=person)(uid={0})", "dana"));
+    }
+
+    @Test
     void refusedConnectionMeansUnavailable() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -175,17 +175,19 @@ class DirectorySignInIT {
 
     @Test
     void directoryAdminGroupMakesAnAdminAndAGroupCalledAdminDoesNot() throws Exception {
-        PortalClient ada = client();
-        ada.signIn("ada", "ada-directory-pass");
-        assertEquals("/admin/", ada.get("/admin/").path());
-        assertEquals(200, ada.get("/admin/").status());
-        assertEquals("admin,it-admins", localRecord("ada").get("groups"));
+        String itAdmin = newDirectoryUser("it-admins");
+        PortalClient admin = client();
+        admin.signIn(itAdmin, password(itAdmin));
+        assertEquals(200, admin.get("/admin/").status());
+        assertEquals("/admin/", admin.get("/admin/").path());
+        assertEquals("admin,it-admins", localRecord(itAdmin).get("groups"));
 
-        PortalClient dana = client();
-        dana.signIn("dana", "dana-directory-pass");
-        assertSignedIn(dana);
-        assertEquals(403, dana.get("/admin/").status());
-        assertFalse(localRecord("dana").get("groups").contains("admin"), localRecord("dana").toString());
+        String namesake = newDirectoryUser("admin");
+        PortalClient member = client();
+        member.signIn(namesake, password(namesake));
+        assertSignedIn(member);
+        assertEquals(403, member.get("/admin/").status());
+        assertEquals("", localRecord(namesake).get("groups"), "the directory's group called admin is not the portal's");
     }
 
     @Test
@@ -198,6 +200,25 @@ class DirectorySignInIT {
 
         assertEquals("REMOVED", localRecord(uid).get("status"));
         assertEquals(1, client().auditCount(uid, "DIRECTORY_ACCOUNT_REMOVED"));
+    }
+
+    @Test
+    void hourlyCheckMarksUsersTheDirectoryRemovedOrDisabledWithoutWaitingForASignIn() throws Exception {
+        String removed = newDirectoryUser();
+        String disabled = newDirectoryUser();
+        String staying = newDirectoryUser();
+        for (String uid : new String[] {removed, disabled, staying}) {
+            client().signIn(uid, password(uid));
+        }
+        directory.delete(TestDirectory.userDn(removed));
+        directory.add(TestDirectory.userDn(disabled), "userAccountControl", "66050");
+
+        client().postJson("/test-support/directory-check", "");
+
+        assertEquals("REMOVED", localRecord(removed).get("status"));
+        assertEquals("DISABLED", localRecord(disabled).get("status"));
+        assertEquals("ACTIVE", localRecord(staying).get("status"));
+        assertEquals(1, client().auditCount(disabled, "DIRECTORY_ACCOUNT_DISABLED"));
     }
 
     @Test

@@ -13,15 +13,25 @@ import org.mfaportal.account.UserAccountService;
 
 /**
  * Directory test deployments only: a user's local record as {@code key=value} lines
- * ({@code GET /test-support/directory-account?username=...}), or {@code none}.
+ * ({@code GET /test-support/directory-account?username=...}), or {@code none}; runs the hourly directory check now
+ * ({@code POST /test-support/directory-check}, answers how many users it found gone).
  */
-@WebServlet("/test-support/directory-account")
+@WebServlet({"/test-support/directory-account", "/test-support/directory-check"})
 public class DirectoryTestSupportServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
 
     @Inject
     UserAccountService accounts;
+
+    @Inject
+    DirectoryCheck check;
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setContentType("text/plain");
+        response.getWriter().write(Integer.toString(check.checkActiveUsers()));
+    }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
