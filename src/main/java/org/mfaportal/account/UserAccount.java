@@ -271,8 +271,4 @@ public class UserAccount {
     void requireFactorEnrolment() {
         mustEnrolFactor = true;
     }
-
-    void setPasswordHash(String passwordHash) {
-        this.passwordHash = passwordHash;
-    }
 }

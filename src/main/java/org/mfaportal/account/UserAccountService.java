@@ -5,10 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** Staff accounts: lookup, creation, password checks. */
+/** Staff accounts: lookup, creation, password checks (with hash upgrades), password changes. */
 @Stateless
 public class UserAccountService {
 
@@ -28,6 +30,16 @@ public class UserAccountService {
                 .findFirst();
     }
 
+    /** The accounts with this e-mail address (case-insensitive); addresses are not unique. */
+    public List<UserAccount> findByEmail(String email) {
+        if (email == null || email.isBlank()) {
+            return List.of();
+        }
+        return em.createNamedQuery(UserAccount.BY_EMAIL, UserAccount.class)
+                .setParameter("email", email.strip().toLowerCase(Locale.ROOT))
+                .getResultList();
+    }
+
     public UserAccount create(String username, String displayName, String email, char[] password, Set<String> groups) {
         var account = new UserAccount(username, displayName, email, passwordHasher.hash(password), groups, clock.instant());
         em.persist(account);
@@ -43,7 +55,8 @@ public class UserAccountService {
 
     /**
      * The enabled account with this username and password, or empty. An unknown username costs as much time as a
-     * wrong password, so timing reveals nothing about which usernames exist.
+     * wrong password, so timing reveals nothing about which usernames exist. A hash made with fewer iterations than
+     * {@code mfa.password.iterations} asks for is re-computed now that the password is known.
      */
     public Optional<UserAccount> authenticate(String username, char[] password) {
         Optional<UserAccount> account = findByUsername(username).filter(UserAccount::isEnabled).filter(UserAccount::hasLocalPassword);
@@ -51,6 +64,29 @@ public class UserAccountService {
             passwordHasher.verifyAgainstDecoy(password);
             return Optional.empty();
         }
-        return account.filter(found -> passwordHasher.verify(password, found.getPasswordHash()));
+        Optional<UserAccount> verified = account.filter(found -> passwordHasher.verify(password, found.getPasswordHash()));
+        verified.filter(found -> passwordHasher.needsUpgrade(found.getPasswordHash())).ifPresent(found -> upgradeHash(found, password));
+        return verified;
+    }
+
+    /**
+     * Conditional on the old hash and without the version check: concurrent sign-ins of one user must not fail each
+     * other; the first upgrade wins, the others change nothing.
+     */
+    private void upgradeHash(UserAccount account, char[] password) {
+        em.createNamedQuery(UserAccount.REPLACE_PASSWORD_HASH)
+                .setParameter("newHash", passwordHasher.hash(password))
+                .setParameter("id", account.getId())
+                .setParameter("oldHash", account.getPasswordHash())
+                .executeUpdate();
+    }
+
+    /**
+     * Stores a new local password (already accepted by {@link PasswordPolicy}). Only for accounts that have a local
+     * password (changed by the user, reset by link) or are about to get their first one (an invitation).
+     */
+    public void setPassword(UserAccount user, char[] password) {
+        UserAccount managed = em.find(UserAccount.class, user.getId());
+        managed.replacePasswordHash(passwordHasher.hash(password));
     }
 }

@@ -52,6 +52,16 @@ public enum AuditEventType {
     MFA_EXEMPTION_ENDED,
     /** A security e-mail could not be sent (the action itself went through). */
     NOTIFICATION_FAILED,
+    /** The user changed their password on the security page. */
+    PASSWORD_CHANGED,
+    /** A password change was refused because the current password was wrong (counted like a failed sign-in). */
+    PASSWORD_CHANGE_FAILED,
+    /** A password-reset link was mailed to the user. */
+    PASSWORD_RESET_REQUESTED,
+    /** A password-reset request was refused: too many for the account or the client address (detail: which). */
+    PASSWORD_RESET_THROTTLED,
+    /** The password was reset through a mailed link. */
+    PASSWORD_RESET,
     // --- accounts ---
     /** An admin created an account (detail: groups); it has no password until the invitation is accepted. */
     USER_CREATED,

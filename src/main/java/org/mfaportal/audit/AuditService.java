@@ -36,7 +36,12 @@ public class AuditService {
     PortalConfig config;
 
     public void record(AuditEventType type, String actorUsername, String subjectUsername, String detail) {
-        em.persist(new AuditEvent(clock.instant(), type, actorUsername, subjectUsername, RequestOrigin.current(currentRequest), detail));
+        record(type, actorUsername, subjectUsername, detail, RequestOrigin.current(currentRequest));
+    }
+
+    /** For work done outside the HTTP request it describes (asynchronous): the origin is handed over. */
+    public void record(AuditEventType type, String actorUsername, String subjectUsername, String detail, RequestOrigin origin) {
+        em.persist(new AuditEvent(clock.instant(), type, actorUsername, subjectUsername, origin, detail));
     }
 
     /**

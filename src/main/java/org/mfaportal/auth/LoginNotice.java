@@ -10,6 +10,7 @@ public enum LoginNotice {
     TOO_MANY_CODES("too-many-codes", "login.notice.too-many-codes"),
     CANCELLED("cancelled", "login.notice.cancelled"),
     LOCKED("locked", "login.notice.locked"),
+    PASSWORD_CHANGED("password-changed", "login.notice.password-changed"),
     INVITATION_ACCEPTED("invitation-accepted", "login.notice.invitation-accepted");
 
     private final String parameter;

@@ -82,9 +82,18 @@ public final class Browser implements AutoCloseable {
 
     /** A new account with no factors in {@code group} (null: no group). */
     public String newAccount(String group) {
+        return createAccount(group == null ? "" : "?group=" + group);
+    }
+
+    /** A new account with no factors and the e-mail address {@code <username>@example.test}. */
+    public String newAccountWithEmail() {
+        return createAccount("?email=true");
+    }
+
+    private String createAccount(String query) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(baseUrl + "/test-support/new-account" + (group == null ? "" : "?group=" + group)))
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/test-support/new-account" + query))
                             .POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {

@@ -18,7 +18,7 @@ import org.mfaportal.policy.PolicyService;
 
 /**
  * Test deployments only: creates a fresh account per test (POST; answers with the username, the password is
- * {@link #PASSWORD}), so tests never share factors or codes; counts a user's audit events (GET); moves the server's
+ * {@link #PASSWORD}; {@code ?email=true} gives it the address username@example.test), so tests never share factors or codes; counts a user's audit events (GET); moves the server's
  * clock forward ({@code POST /test-support/clock?advance=PT10M}) or back to real time (without {@code advance}); sets
  * a group's policy ({@code POST /test-support/policy?group=g&required=true&grace=0&factors=TOTP,PASSKEY}).
  */
@@ -67,7 +67,8 @@ public class TestSupportServlet extends HttpServlet {
         }
         String username = "it-" + UUID.randomUUID().toString().substring(0, 13);
         String group = request.getParameter("group");
-        accounts.create(username, "Test " + username, null, PASSWORD.toCharArray(), group == null ? Set.of() : Set.of(group));
+        String email = Boolean.parseBoolean(request.getParameter("email")) ? username + "@example.test" : null;
+        accounts.create(username, "Test " + username, email, PASSWORD.toCharArray(), group == null ? Set.of() : Set.of(group));
         response.setContentType("text/plain");
         response.getWriter().write(username);
     }
