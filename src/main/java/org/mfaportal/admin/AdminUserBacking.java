@@ -14,8 +14,11 @@ import org.mfaportal.account.InvitationService;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.audit.AuditEvent;
 import org.mfaportal.audit.AuditService;
+import org.mfaportal.auth.LiveSession;
+import org.mfaportal.auth.LiveSessionService;
 import org.mfaportal.auth.TrustedBrowser;
 import org.mfaportal.auth.TrustedBrowserService;
+import org.mfaportal.auth.UserAgentSummary;
 import org.mfaportal.mfa.Authenticator;
 import org.mfaportal.mfa.MfaService;
 import org.mfaportal.mfa.recovery.RecoveryCodeService;
@@ -62,6 +65,9 @@ public class AdminUserBacking implements Serializable {
 
     @Inject
     Dates dates;
+
+    @Inject
+    LiveSessionService liveSessions;
 
     private Long id;
     private UserAccount user;
@@ -252,6 +258,27 @@ public class AdminUserBacking implements Serializable {
         admin.revokeTrustedBrowsers(user, currentUser.getUsername());
         messages.info(null, "admin.user.browsers-revoked");
         load();
+    }
+
+    public void endSession(long liveSessionId) {
+        if (liveSessions.end(user, liveSessionId, currentUser.getUsername())) {
+            messages.info(null, "admin.user.session-ended");
+        }
+        load();
+    }
+
+    public void endAllSessions() {
+        liveSessions.endAllBut(user, null, currentUser.getUsername(), "ended by an admin");
+        messages.info(null, "admin.user.sessions-ended");
+        load();
+    }
+
+    public List<LiveSession> getSessions() {
+        return user == null ? List.of() : liveSessions.sessionsOf(user);
+    }
+
+    public String browserOf(LiveSession session) {
+        return UserAgentSummary.describe(session.getUserAgent());
     }
 
     public UserAccount getUser() {

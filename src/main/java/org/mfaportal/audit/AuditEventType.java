@@ -17,6 +17,8 @@ public enum AuditEventType {
     /** The container now knows the user: the sign-in is complete. */
     SIGN_IN_COMPLETED,
     SIGNED_OUT,
+    /** Sessions were ended from elsewhere: another session of the user, an admin, or an account change (detail: how many, why). */
+    SESSION_ENDED,
     /** "Confirm it's you" before a sensitive change succeeded (detail: with what). */
     REAUTHENTICATED,
     REAUTHENTICATION_FAILED,

@@ -11,7 +11,8 @@ public enum LoginNotice {
     CANCELLED("cancelled", "login.notice.cancelled"),
     LOCKED("locked", "login.notice.locked"),
     PASSWORD_CHANGED("password-changed", "login.notice.password-changed"),
-    INVITATION_ACCEPTED("invitation-accepted", "login.notice.invitation-accepted");
+    INVITATION_ACCEPTED("invitation-accepted", "login.notice.invitation-accepted"),
+    SESSION_ENDED("session-ended", "login.notice.session-ended");
 
     private final String parameter;
     private final String messageKey;

@@ -21,6 +21,7 @@ import org.mfaportal.account.UserAccount;
 import org.mfaportal.account.UserAccountService;
 import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
+import org.mfaportal.audit.RequestOrigin;
 import org.mfaportal.config.PortalConfig;
 import org.mfaportal.mfa.FactorKind;
 import org.mfaportal.mfa.MfaService;
@@ -41,7 +42,8 @@ import org.mfaportal.mfa.webauthn.WebAuthnService;
  * PENDING_MFA --protected page----------> redirect to /mfa/authenticate
  * PENDING_MFA --code or security key ok-> AUTHENTICATED
  * PENDING_MFA --expired / 5 wrong codes / cancel--> ANONYMOUS
- * AUTHENTICATED: new session id, container told, next page = the return path
+ * AUTHENTICATED: new session id, recorded as a live session, container told, next page = the return path
+ * AUTHENTICATED --its live session ended (elsewhere, by an admin, account disabled, password changed)--> ANONYMOUS
  * </pre>
  *
  * A completed sign-in does not redirect by itself: it names the next page ({@link SignInSession#nextPage}) for the
@@ -90,6 +92,9 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     @Inject
     AuditService audit;
+
+    @Inject
+    LiveSessionService liveSessions;
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
@@ -244,7 +249,8 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     /**
      * The only transition into AUTHENTICATED; into ENROLMENT_ONLY as well when the user's policy requires a factor
-     * they do not have (an allowed one) and the grace period is over.
+     * they do not have (an allowed one) and the grace period is over, or the account must enrol its first factor; into
+     * PASSWORD_CHANGE_ONLY first when its password was chosen by someone else (the bootstrap admin).
      */
     private AuthenticationStatus completeSignIn(String username, Set<String> groups, ReturnPath returnPath,
             HttpServletRequest request, HttpMessageContext context) {
@@ -257,6 +263,8 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
         if (account.isMustChangePassword()) {
             SignInSession.requirePasswordChange(request);
         }
+        liveSessions.start(account, request.getSession().getId(), RequestOrigin.of(request));
+        SignInSession.markSignedIn(request);
         Reauthentication.markAuthenticated(request, clock.instant());
         audit.recordOwn(AuditEventType.SIGN_IN_COMPLETED, username);
         SignInSession.proceedTo(request, returnPath.value());

@@ -24,6 +24,7 @@ import org.mfaportal.account.UserAccount;
 @Table(name = "pending_login")
 @NamedQuery(name = PendingLogin.BY_TOKEN_HASH, query = "select p from PendingLogin p join fetch p.user where p.tokenHash = :tokenHash")
 @NamedQuery(name = PendingLogin.DELETE_BY_ID, query = "delete from PendingLogin p where p.id = :id")
+@NamedQuery(name = PendingLogin.DELETE_OF_USER, query = "delete from PendingLogin p where p.user = :user")
 @NamedQuery(name = PendingLogin.DELETE_EXPIRED, query = "delete from PendingLogin p where p.expiresAt <= :now")
 @NamedQuery(name = PendingLogin.COUNT_FAILURE, query = "update PendingLogin p set p.failedAttempts = p.failedAttempts + 1 where p.id = :id")
 @NamedQuery(name = PendingLogin.FAILURES, query = "select p.failedAttempts from PendingLogin p where p.id = :id")
@@ -31,6 +32,7 @@ public class PendingLogin {
 
     static final String BY_TOKEN_HASH = "PendingLogin.byTokenHash";
     static final String DELETE_BY_ID = "PendingLogin.deleteById";
+    static final String DELETE_OF_USER = "PendingLogin.deleteOfUser";
     static final String DELETE_EXPIRED = "PendingLogin.deleteExpired";
     static final String COUNT_FAILURE = "PendingLogin.countFailure";
     static final String FAILURES = "PendingLogin.failures";

@@ -2,6 +2,7 @@ package org.mfaportal.auth;
 
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,6 +16,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.mfaportal.account.AccountAccessRevoked;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
@@ -178,6 +180,11 @@ public class PendingLoginService {
             delete(pending);
             audit.recordOwn(AuditEventType.SIGN_IN_CANCELLED, pending.getUser().getUsername());
         });
+    }
+
+    /** A sign-in that proved the old password, or an account now disabled, must not be completed by a code. */
+    public void onAccessRevoked(@Observes AccountAccessRevoked revoked) {
+        em.createNamedQuery(PendingLogin.DELETE_OF_USER).setParameter("user", revoked.user()).executeUpdate();
     }
 
     /** Abandoned sign-ins are removed, so the table stays as small as the number of people signing in right now. */

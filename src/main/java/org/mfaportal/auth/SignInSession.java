@@ -18,6 +18,7 @@ public final class SignInSession {
     private static final String WEBAUTHN_CHALLENGE = SignInSession.class.getName() + ".webAuthnChallenge.";
     private static final String NEXT_PAGE = SignInSession.class.getName() + ".nextPage";
     private static final String ENROLMENT_ONLY = SignInSession.class.getName() + ".enrolmentOnly";
+    private static final String SIGNED_IN = SignInSession.class.getName() + ".signedIn";
     private static final String PASSWORD_CHANGE_ONLY = SignInSession.class.getName() + ".passwordChangeOnly";
 
     private SignInSession() {
@@ -83,6 +84,15 @@ public final class SignInSession {
 
     public static void liftEnrolmentRestriction(HttpServletRequest request) {
         take(request, ENROLMENT_ONLY, Boolean.class);
+    }
+
+    /** The session completed a sign-in and has a {@link LiveSession} row. */
+    static void markSignedIn(HttpServletRequest request) {
+        request.getSession().setAttribute(SIGNED_IN, Boolean.TRUE);
+    }
+
+    static boolean isSignedIn(HttpSession session) {
+        return Boolean.TRUE.equals(session.getAttribute(SIGNED_IN));
     }
 
     /** PASSWORD_CHANGE_ONLY: the password was chosen by someone else (the bootstrap admin's); the user must set their own. */

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import org.mfaportal.account.AccountAccessRevoked;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
@@ -94,6 +95,14 @@ public class TrustedBrowserService {
     /** Trust was given under the old set of factors: it ends when the set changes. */
     public void onFactorsChanged(@Observes FactorsChanged change) {
         revokeAll(change.user(), change.added() ? "a factor was added" : "a factor was removed");
+    }
+
+    /** A disabled account, a changed or reset password: trust given under the old state ends. */
+    public void onAccessRevoked(@Observes AccountAccessRevoked revoked) {
+        if (revoked.reason().revokesTrustedBrowsers()) {
+            revokeAll(revoked.user(), LiveSessionService.describe(revoked.reason()),
+                    revoked.actor() == null ? revoked.user().getUsername() : revoked.actor());
+        }
     }
 
     @Schedule(hour = "*", minute = "17", persistent = false)

@@ -174,6 +174,21 @@ class AccountAdministrationBrowserIT extends AdminAndMemberBrowsers {
     }
 
     @Test
+    void disablingEndsTheUsersOpenSessionAtItsNextRequest() {
+        String username = member.newAccount();
+        member.open("/login");
+        member.signIn(username, TestSupportServlet.PASSWORD);
+        assertEquals("/", member.path());
+
+        openUserPage(username);
+        admin.submitConfirmed("#actions\\:disable");
+
+        member.open("/account/security/");
+        assertEquals("/login?notice=session-ended", member.path(), "signed out on this node's next request (the sessions branch)");
+        assertFalse(member.showsStackTrace());
+    }
+
+    @Test
     void aDisabledUserCanNoLongerSignInUntilEnabledAgain() throws Exception {
         String username = member.newAccountWithEmail();
 

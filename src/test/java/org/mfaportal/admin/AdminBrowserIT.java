@@ -70,19 +70,7 @@ class AdminBrowserIT {
     }
 
     private void openUserPageAsAdmin() {
-        admin.open("/admin/users");
-        admin.type("#users\\:text", username);
-        admin.find("#users\\:search").click();
-        // the filtered table replaces the first page by AJAX: wait for the one matching row, then follow its link
-        String href = new WebDriverWait(admin.driver(), Duration.ofSeconds(10))
-                .ignoring(StaleElementReferenceException.class)
-                .until(d -> {
-                    List<WebElement> rows = d.findElements(By.cssSelector("#users\\:table tbody tr"));
-                    return rows.size() == 1 && rows.get(0).getText().contains(username)
-                            ? d.findElement(By.linkText(username)).getAttribute("href") : null;
-                });
-        admin.open("/admin/user?id=" + href.replaceAll(".*[?&]id=", ""));
-        assertTrue(admin.has("#adminUserName"));
+        admin.openUserPageAsAdmin(username);
     }
 
     @Test

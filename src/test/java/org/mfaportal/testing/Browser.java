@@ -11,11 +11,13 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.mfaportal.mfa.totp.Base32;
 import org.mfaportal.mfa.totp.Totp;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -127,6 +129,25 @@ public final class Browser implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** As a signed-in admin: finds the account on /admin/users and opens its page. */
+    public void openUserPageAsAdmin(String username) {
+        open("/admin/users");
+        type("#users\\:text", username);
+        find("#users\\:search").click();
+        // the filtered table replaces the first page by AJAX: wait for the one matching row, then follow its link
+        String href = new WebDriverWait(driver, Duration.ofSeconds(10))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    List<WebElement> rows = d.findElements(By.cssSelector("#users\\:table tbody tr"));
+                    return rows.size() == 1 && rows.get(0).getText().contains(username)
+                            ? d.findElement(By.linkText(username)).getAttribute("href") : null;
+                });
+        open("/admin/user?id=" + href.replaceAll(".*[?&]id=", ""));
+        if (!has("#adminUserName")) {
+            throw new IllegalStateException("The admin user page did not open for " + username);
         }
     }
 
