@@ -135,6 +135,8 @@ public class InvitationService {
         if (refusal.isPresent()) {
             return new PasswordRefused(refusal.get());
         }
+        // the slow hash before the redemption: the token's row stays locked only briefly when the link is submitted twice
+        String hash = passwordHasher.hash(password);
         Optional<UserAccount> redeemed = tokens.redeem(token, Purpose.INVITATION);
         if (redeemed.isEmpty()) {
             return new InvalidLink();
@@ -146,7 +148,7 @@ public class InvitationService {
             context.setRollbackOnly();
             return new InvalidLink();
         }
-        user.setPasswordHash(passwordHasher.hash(password));
+        user.replacePasswordHash(hash);
         if (policies.stateOf(user).mustEnrol()) {
             user.requireFactorEnrolment();
         }

@@ -337,8 +337,4 @@ public class UserAccount {
     void requireFactorEnrolment() {
         mustEnrolFactor = true;
     }
-
-    void setPasswordHash(String passwordHash) {
-        this.passwordHash = passwordHash;
-    }
 }

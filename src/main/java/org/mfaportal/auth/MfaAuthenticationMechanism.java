@@ -283,7 +283,8 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     /**
      * The only transition into AUTHENTICATED; into ENROLMENT_ONLY as well when the user's policy requires a factor
-     * they do not have (an allowed one) and the grace period is over.
+     * they do not have (an allowed one) and the grace period is over, or the account must enrol its first factor; into
+     * PASSWORD_CHANGE_ONLY first when its password was chosen by someone else (the bootstrap admin).
      */
     private AuthenticationStatus completeSignIn(String username, Set<String> groups, ReturnPath returnPath,
             HttpServletRequest request, HttpMessageContext context) {

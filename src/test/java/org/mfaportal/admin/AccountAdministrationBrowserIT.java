@@ -86,6 +86,26 @@ class AccountAdministrationBrowserIT extends AdminAndMemberBrowsers {
         return link.group(1);
     }
 
+    /** Whether a mail to {@code address} whose subject contains {@code subject} arrives within 15 s. */
+    private boolean mailTo(String address, String subject) throws InterruptedException {
+        for (int waited = 0; waited < 150; waited++) {
+            boolean arrived = Arrays.stream(smtp.getReceivedMessages()).anyMatch(message -> sentTo(message, address) && subjectOf(message).contains(subject));
+            if (arrived) {
+                return true;
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+
+    private static String subjectOf(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
+    }
+
     private static boolean sentTo(MimeMessage message, String address) {
         try {
             return Arrays.stream(message.getAllRecipients()).anyMatch(recipient -> recipient.toString().contains(address));
@@ -154,11 +174,27 @@ class AccountAdministrationBrowserIT extends AdminAndMemberBrowsers {
     }
 
     @Test
-    void aDisabledUserCanNoLongerSignInUntilEnabledAgain() {
+    void disablingEndsTheUsersOpenSessionAtItsNextRequest() {
         String username = member.newAccount();
+        member.open("/login");
+        member.signIn(username, TestSupportServlet.PASSWORD);
+        assertEquals("/", member.path());
 
         openUserPage(username);
         admin.submitConfirmed("#actions\\:disable");
+
+        member.open("/account/security/");
+        assertEquals("/login?notice=session-ended", member.path(), "signed out on this node's next request (the sessions branch)");
+        assertFalse(member.showsStackTrace());
+    }
+
+    @Test
+    void aDisabledUserCanNoLongerSignInUntilEnabledAgain() throws Exception {
+        String username = member.newAccountWithEmail();
+
+        openUserPage(username);
+        admin.submitConfirmed("#actions\\:disable");
+        assertTrue(mailTo(username + "@example.test", "your account was disabled"), "the user is told");
         assertTrue(admin.text("#accountState").contains("by " + ADMIN_USERNAME), admin.text("#accountState"));
         admin.open("/admin/users?enrolment=DISABLED&text=" + username);
         assertTrue(admin.text("#users\\:table").contains(username));
