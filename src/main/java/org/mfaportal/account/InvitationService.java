@@ -117,7 +117,7 @@ public class InvitationService {
     }
 
     private static boolean invitable(UserAccount user) {
-        return user.isEnabled() && !user.hasLocalPassword();
+        return user.isEnabled() && user.isAwaitingInvitation();
     }
 
     /**

@@ -257,6 +257,11 @@ public class UserAccount {
         return source;
     }
 
+    /** Created by an admin and waiting for the user to choose a password through the invitation (never a directory user). */
+    public boolean isAwaitingInvitation() {
+        return !hasLocalPassword() && !isFromDirectory();
+    }
+
     public boolean isFromDirectory() {
         return source == AccountSource.DIRECTORY;
     }

@@ -93,7 +93,7 @@ public class AdminUserBacking implements Serializable {
 
     /** The account has no password yet: an invitation is pending, expired or was cancelled. */
     public boolean isAwaitingPassword() {
-        return user != null && !user.hasLocalPassword();
+        return user != null && user.isAwaitingInvitation();
     }
 
     public boolean isInvitationPending() {

@@ -409,7 +409,7 @@ public class AdminUserService {
      */
     public boolean resendInvitation(UserAccount user, String admin) {
         UserAccount managed = em.find(UserAccount.class, user.getId());
-        if (managed.hasLocalPassword() || !managed.isEnabled()) {
+        if (!managed.isAwaitingInvitation() || !managed.isEnabled()) {
             throw new AccountChangeRefused(null, "admin.user.invitation.expired");
         }
         if (managed.getEmail() == null || managed.getEmail().isBlank()) {
