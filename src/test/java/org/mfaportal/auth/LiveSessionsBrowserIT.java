@@ -122,22 +122,6 @@ class LiveSessionsBrowserIT {
     }
 
     @Test
-    void disablingTheAccountEndsItsSessionsOnTheirNextRequest() {
-        try (Browser admin = Browser.open(deploymentUrl)) {
-            admin.open("/login");
-            admin.signIn(TestAccounts.ADMIN.username(), TestAccounts.ADMIN.password());
-            admin.openUserPageAsAdmin(username);
-
-            admin.submitConfirmed("#actions\\:disable");
-
-            assertSignedOutOnNextRequest(laptop);
-            assertSignedOutOnNextRequest(phone);
-            phone.signIn(username, TestSupportServlet.PASSWORD);
-            assertEquals("/login", phone.path(), "nor can it sign in again");
-        }
-    }
-
-    @Test
     void signingOutOfThisSessionRemovesItFromTheList() {
         phone.signOut();
 
