@@ -24,6 +24,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
@@ -185,8 +186,12 @@ public final class Browser implements AutoCloseable {
     }
 
     private void clickAndAwaitNextPage(WebElement element) {
+        awaitNextPageAfter(element::click);
+    }
+
+    private void awaitNextPageAfter(Runnable action) {
         driver.executeScript("window.__portalPreviousPage = true;");
-        element.click();
+        action.run();
         new WebDriverWait(driver, Duration.ofSeconds(20))
                 .ignoring(WebDriverException.class)
                 .until(d -> Boolean.TRUE.equals(driver.executeScript(
@@ -275,6 +280,21 @@ public final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read the download " + file, e);
         }
+    }
+
+    /** The element that has the keyboard focus (the body when none has). */
+    public WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    /** Types keys (text, {@code Keys.TAB}, {@code Keys.ENTER}…) into whatever has the focus, as a keyboard would. */
+    public void press(CharSequence... keys) {
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** Presses keys that leave the page (Enter on a focused button) and waits for the next page to finish loading. */
+    public void pressAndAwaitNextPage(CharSequence... keys) {
+        awaitNextPageAfter(() -> press(keys));
     }
 
     @Override
