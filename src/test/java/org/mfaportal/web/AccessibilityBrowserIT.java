@@ -76,7 +76,14 @@ class AccessibilityBrowserIT {
         axe.check(staff, "/login (fields left empty)");
         staff.signIn(username, "not the password");
         axe.check(staff, "/login (wrong password)");
+        staff.open("/password/forgot");
+        axe.check(staff, "/password/forgot");
+        staff.open("/password/reset?token=" + "A".repeat(43));
+        axe.check(staff, "/password/reset (a link that does not work)");
+        staff.open("/invitation?token=" + "A".repeat(43));
+        axe.check(staff, "/invitation (a link that does not work)");
 
+        staff.open("/login");
         staff.signIn(username, TestSupportServlet.PASSWORD);
         assertEquals("/", staff.path());
         axe.check(staff, "/ (enrolment banner)");
@@ -104,6 +111,8 @@ class AccessibilityBrowserIT {
         staff.find("#confirmNo").click();
         staff.open("/account/reauthenticate");
         axe.check(staff, "/account/reauthenticate");
+        staff.open("/account/security/password");
+        axe.check(staff, "/account/security/password");
         staff.open("/no-such-page");
         assertTrue(staff.has("#error-404"));
         axe.check(staff, "404");
