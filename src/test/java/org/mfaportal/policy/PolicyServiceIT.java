@@ -134,8 +134,8 @@ class PolicyServiceIT {
         assertEquals(EnrolmentState.Kind.NOT_REQUIRED, policies.stateOf(user).kind());
         assertTrue(policies.policies().stream().noneMatch(rule -> group.equals(rule.group())));
         String detail = (String) em.createNativeQuery("select detail from audit_event where event_type = 'POLICY_CHANGED' and detail like ?1")
-                .setParameter(1, "group " + group + " before:%").getSingleResult();
-        assertTrue(detail.contains("required=true") && detail.endsWith("after: deleted"), detail);
+                .setParameter(1, "group " + group + " before:%after: deleted").getSingleResult();
+        assertTrue(detail.contains("required=true"), detail);
         assertFalse(policies.delete(group, "it-admin"), "a policy is deleted once");
         assertFalse(policies.delete(null, "it-admin"), "the default policy stays");
     }
