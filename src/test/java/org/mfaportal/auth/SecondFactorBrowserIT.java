@@ -68,6 +68,7 @@ class SecondFactorBrowserIT {
         assertTrue(browser.find("#totpQrCode").getAttribute("src").startsWith("data:image/png;base64,"));
         assertFalse(browser.find("#totpQrCode").getAttribute("alt").isBlank());
         byte[] secret = Base32.decode(browser.text("#totpSecret"));
+        assertFalse(browser.has("#totpParameters"), "the defaults every app assumes need no mention");
         browser.type("#totp\\:code", APP.codeAt(secret, Instant.now()));
         browser.submitWith("#totp\\:confirm");
         List<String> recoveryCodes = browser.driver().findElements(By.cssSelector(".recovery-code")).stream().map(WebElement::getText).toList();
@@ -96,6 +97,7 @@ class SecondFactorBrowserIT {
         browser.signOut();
 
         signInWithPassword();
+        assertEquals("Enter the 6-digit code from your authenticator app, or one of your recovery codes.", browser.text("#codeHint"));
         String code = enrolment.codeForStepsAhead(1);
         enterCode(" " + code.substring(0, 3) + " " + code.substring(3) + " ");
 
