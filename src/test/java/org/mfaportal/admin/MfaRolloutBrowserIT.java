@@ -100,10 +100,12 @@ class MfaRolloutBrowserIT extends AdminAndMemberBrowsers {
         String policy = rowOf("#policies", row -> row.findElements(By.tagName("td")).stream().map(WebElement::getText).collect(Collectors.joining(" ")));
         assertTrue(policy.contains("Security key, Passkey, Recovery codes") && !policy.contains("Authenticator app"), policy);
         rowOf("#policies", row -> {
-            row.findElement(By.cssSelector("button")).click();
+            row.findElement(By.cssSelector("[id$=':edit']")).click();
             return true;
         });
-        new WebDriverWait(admin.driver(), Duration.ofSeconds(10)).until(d -> group.equals(d.findElement(By.id("policy:group")).getAttribute("value")));
+        // Edit re-renders the form by AJAX: the field may be replaced between finding and reading it
+        new WebDriverWait(admin.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> group.equals(d.findElement(By.id("policy:group")).getAttribute("value")));
         assertFalse(admin.find("#policy\\:factors\\:0").isSelected(), "Edit fills the form with the stored policy");
         assertTrue(admin.find("#policy\\:factors\\:1").isSelected());
 
