@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Objects;
 import org.mfaportal.auth.Reauthentication;
-import org.mfaportal.config.PortalConfig;
 import org.mfaportal.web.CurrentUser;
 import org.mfaportal.web.Messages;
 
@@ -27,9 +26,6 @@ public class PasswordChangeBacking {
 
     @Inject
     Reauthentication reauthentication;
-
-    @Inject
-    PortalConfig config;
 
     @Inject
     HttpServletRequest request;
@@ -82,11 +78,6 @@ public class PasswordChangeBacking {
     /** Whether the portal keeps this user's password (a directory user changes it in the directory). */
     public boolean isLocalPassword() {
         return currentUser.account().map(UserAccount::hasLocalPassword).orElse(false);
-    }
-
-    /** Where to change a directory password; null when not configured (or not a web address). */
-    public String getDirectoryPasswordHelpUrl() {
-        return config.directoryPasswordHelpUrl().filter(url -> url.startsWith("https://") || url.startsWith("http://")).orElse(null);
     }
 
     public int getMinLength() {

@@ -277,9 +277,12 @@ public class PortalConfig {
                 .or(() -> devMode ? Optional.of("http://localhost:8080") : Optional.empty());
     }
 
-    /** Where directory users change their password (an intranet page), if the organisation has one. */
+    /**
+     * Where directory users change their password (an intranet page), if the organisation has one; only a web address
+     * is ever offered as a link.
+     */
     public Optional<String> directoryPasswordHelpUrl() {
-        return directoryPasswordHelpUrl.map(String::strip).filter(url -> !url.isEmpty());
+        return directoryPasswordHelpUrl.map(String::strip).filter(url -> url.startsWith("https://") || url.startsWith("http://"));
     }
 
     /** The first admin's username, to be created at deployment while no admin exists; empty when not set. */

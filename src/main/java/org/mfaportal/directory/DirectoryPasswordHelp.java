@@ -27,6 +27,6 @@ public class DirectoryPasswordHelp {
 
     /** Where to change a directory password; null when not configured. */
     public String getUrl() {
-        return config.directoryPasswordHelpUrl().filter(url -> url.startsWith("https://") || url.startsWith("http://")).orElse(null);
+        return config.directoryPasswordHelpUrl().orElse(null);
     }
 }
