@@ -93,10 +93,12 @@ public enum AuditEventType {
     /** The user is no longer in the directory (or the username now belongs to another entry). */
     DIRECTORY_ACCOUNT_REMOVED,
     /** A directory user could not sign in because the directory could not be reached (detail: what failed). */
-    DIRECTORY_UNREACHABLE;
+    DIRECTORY_UNREACHABLE,
+    /** A state-changing request another site's page made the browser send was refused (detail: path, what the browser said). */
+    CROSS_SITE_REQUEST_REFUSED;
 
     /** Events about the portal's own operation, shown in the admin's log but not in the user's own activity. */
     public boolean isForAdminsOnly() {
-        return this == NOTIFICATION_FAILED;
+        return this == NOTIFICATION_FAILED || this == CROSS_SITE_REQUEST_REFUSED;
     }
 }

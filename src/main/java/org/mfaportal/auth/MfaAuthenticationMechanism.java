@@ -180,7 +180,7 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         if (mfa.isMfaEnabled(account)) {
             String token = pendingLogins.start(account, result.getCallerGroups(), returnPath);
-            request.changeSessionId();
+            renewSessionId(request);
             SignInSession.rememberPendingLogin(request, token);
             // SEND_CONTINUE must come with its response (the container reports it as a failure otherwise)
             return context.redirect(request.getContextPath() + SECOND_FACTOR_PAGE);
@@ -273,6 +273,18 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
         TrustedBrowserCookie.write(request, context.getResponse(), token, lifetime, !config.devMode());
     }
 
+    /**
+     * A new session id at each privilege change defeats session fixation. The sign-in form is stateless, so a password
+     * may arrive without any session: a new one has a new id already.
+     */
+    private static void renewSessionId(HttpServletRequest request) {
+        if (request.getSession(false) == null) {
+            request.getSession(true);
+        } else {
+            request.changeSessionId();
+        }
+    }
+
     private boolean hasLivePendingLogin(HttpServletRequest request) {
         boolean live = SignInSession.pendingLoginToken(request).flatMap(pendingLogins::find).isPresent();
         if (!live) {
@@ -288,8 +300,7 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
      */
     private AuthenticationStatus completeSignIn(String username, Set<String> groups, ReturnPath returnPath,
             HttpServletRequest request, HttpMessageContext context) {
-        // A new session id at the privilege change defeats session fixation.
-        request.changeSessionId();
+        renewSessionId(request);
         UserAccount account = accounts.findByUsername(username).orElseThrow();
         if (policies.restrictedToEnrolment(account, policies.atSignIn(account))) {
             SignInSession.restrictToEnrolment(request);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.URL;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Cookie;
 import org.mfaportal.mfa.totp.Totp;
 import org.mfaportal.testing.Browser;
 import org.mfaportal.testing.PortalDeployment;
@@ -136,6 +138,11 @@ class SecurityPageBrowserIT {
         browser.signOut();
         signInWithPassword(browser);
         passSecondFactor(browser, true);
+        // outside dev mode both cookies are Secure, HttpOnly and SameSite=Lax (Chromium keeps Secure cookies on http://localhost)
+        for (String name : List.of("mfa_trusted_browser", "JSESSIONID")) {
+            Cookie cookie = browser.driver().manage().getCookieNamed(name);
+            assertTrue(cookie.isSecure() && cookie.isHttpOnly() && "Lax".equals(cookie.getSameSite()), cookie.toString());
+        }
         browser.signOut();
 
         signInWithPassword(browser);

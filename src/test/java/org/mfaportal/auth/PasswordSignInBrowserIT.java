@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -177,12 +178,14 @@ class PasswordSignInBrowserIT {
     @Test
     void sessionIdChangesAtSignIn() {
         browser.open("/login");
+        assertNull(browser.sessionCookie(), "the sign-in form is stateless: no session before the password");
+        browser.open("/account/security/");
         String anonymousSession = browser.sessionCookie();
-        assertNotNull(anonymousSession, "the login form has a session for its view state");
+        assertNotNull(anonymousSession, "a protected page remembers itself as the return path in a session");
 
         browser.signIn(TestAccounts.STAFF.username(), TestAccounts.STAFF.password());
 
-        assertEquals("/", browser.path());
+        assertEquals("/account/security/", browser.path());
         assertNotEquals(anonymousSession, browser.sessionCookie());
     }
 

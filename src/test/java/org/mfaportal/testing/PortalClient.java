@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -20,9 +21,11 @@ import java.util.stream.Collectors;
 public final class PortalClient {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+    /** PrimeFaces' CSP mode: its script puts the page's nonce into every form; a client without scripts does it here. */
+    private static final Pattern CSP_NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
 
     private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(new LoopbackCookieManager())
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build();
     private final String baseUrl;
@@ -58,22 +61,41 @@ public final class PortalClient {
         return Long.parseLong(get("/test-support/audit-count?username=" + encode(username) + "&type=" + type).body());
     }
 
+    /** How many audit events of a type are about no account (e.g. refused cross-site requests). */
+    public long auditCount(String type) {
+        return Long.parseLong(get("/test-support/audit-count?type=" + type).body());
+    }
+
     /** Signs in through the login form; answers with the page it ended on. */
     public Answer signIn(String username, String password) {
-        Matcher viewState = VIEW_STATE.matcher(get("/login").body());
-        if (!viewState.find()) {
-            throw new IllegalStateException("No view state on the login page");
-        }
+        return send(signInRequest(username, password));
+    }
+
+    /**
+     * The login form's POST as the page would send it (view state and CSP nonce taken from a fresh GET), without any
+     * header a browser adds: add {@code Origin} / {@code Sec-Fetch-Site} to play a browser.
+     */
+    public HttpRequest.Builder signInRequest(String username, String password) {
+        String page = get("/login").body();
         Map<String, String> form = new LinkedHashMap<>();
         form.put("login", "login");
         form.put("login:username", username);
         form.put("login:password", password);
         form.put("login:signIn", "");
-        form.put("jakarta.faces.ViewState", viewState.group(1));
+        form.put("jakarta.faces.ViewState", find(VIEW_STATE, page, "view state"));
+        form.put("primefaces.nonce", find(CSP_NONCE, page, "CSP nonce").replace("\\/", "/"));
         String body = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
+        return HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private static String find(Pattern pattern, String page, String what) {
+        Matcher matcher = pattern.matcher(page);
+        if (!matcher.find()) {
+            throw new IllegalStateException("No " + what + " on the login page");
+        }
+        return matcher.group(1);
     }
 
     public Answer get(String path) {
@@ -87,7 +109,19 @@ public final class PortalClient {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    private Answer send(HttpRequest.Builder request) {
+    /** A request in this client's session, answered with everything (status, headers, body). */
+    public HttpResponse<String> sendRaw(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body(), response.uri().getRawPath()
@@ -102,5 +136,24 @@ public final class PortalClient {
 
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Sends Secure cookies to http://localhost like browsers do (loopback hosts are potentially trustworthy origins in
+     * the Secure Contexts spec; Chromium and Firefox keep and send Secure cookies there). The JDK's CookieManager
+     * sends them only over https, so the portal's Secure session cookie would be lost between requests.
+     */
+    static final class LoopbackCookieManager extends CookieManager {
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
+            return super.get(isLoopbackHttp(uri) ? URI.create("https" + uri.toString().substring(4)) : uri, requestHeaders);
+        }
+
+        private static boolean isLoopbackHttp(URI uri) {
+            String host = uri.getHost();
+            return "http".equalsIgnoreCase(uri.getScheme()) && host != null
+                    && (host.equals("localhost") || host.endsWith(".localhost") || host.startsWith("127.") || host.equals("[::1]"));
+        }
     }
 }

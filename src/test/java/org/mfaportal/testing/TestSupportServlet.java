@@ -22,7 +22,7 @@ import org.mfaportal.policy.PolicyService;
  * clock forward ({@code POST /test-support/clock?advance=PT10M}) or back to real time (without {@code advance}); sets
  * a group's policy ({@code POST /test-support/policy?group=g&required=true&grace=0&factors=TOTP,PASSKEY}).
  */
-@WebServlet({"/test-support/new-account", "/test-support/audit-count", "/test-support/clock", "/test-support/policy"})
+@WebServlet({"/test-support/new-account", "/test-support/audit-count", "/test-support/clock", "/test-support/policy", "/test-support/fail"})
 public class TestSupportServlet extends HttpServlet {
 
     public static final String PASSWORD = "browser-test-password";
@@ -33,12 +33,21 @@ public class TestSupportServlet extends HttpServlet {
     @PersistenceContext
     EntityManager em;
 
-    /** How many audit events of a type a user's account has: {@code ?username=...&type=...}. */
+    /**
+     * How many audit events of a type a user's account has: {@code ?username=...&type=...} (without username: events
+     * of that type about no account). {@code /test-support/fail} fails like a bug would, for the 500 page.
+     */
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Number count = (Number) em.createNativeQuery("select count(*) from audit_event where subject_username = ?1 and event_type = ?2")
-                .setParameter(1, request.getParameter("username"))
-                .setParameter(2, request.getParameter("type"))
+        if (request.getServletPath().endsWith("/fail")) {
+            throw new IllegalStateException("a failure the test asked for");
+        }
+        String username = request.getParameter("username");
+        Number count = (Number) (username == null
+                ? em.createNativeQuery("select count(*) from audit_event where subject_username is null and event_type = ?1")
+                : em.createNativeQuery("select count(*) from audit_event where event_type = ?1 and subject_username = ?2")
+                        .setParameter(2, username))
+                .setParameter(1, request.getParameter("type"))
                 .getSingleResult();
         response.setContentType("text/plain");
         response.getWriter().write(Long.toString(count.longValue()));

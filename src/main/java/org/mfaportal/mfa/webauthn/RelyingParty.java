@@ -17,7 +17,8 @@ public record RelyingParty(String id, String name, Set<String> origins) {
         return new RelyingParty(id, name, origins);
     }
 
-    static String originOf(HttpServletRequest request) {
+    /** The origin (scheme, host, port) the request was addressed to, as browsers write it in an Origin header. */
+    public static String originOf(HttpServletRequest request) {
         int port = request.getServerPort();
         boolean defaultPort = ("https".equals(request.getScheme()) && port == 443) || ("http".equals(request.getScheme()) && port == 80);
         return request.getScheme() + "://" + request.getServerName() + (defaultPort ? "" : ":" + port);
