@@ -6,11 +6,16 @@ import jakarta.inject.Inject;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import java.util.Map;
 import org.mfaportal.config.PortalConfig;
+import org.mfaportal.crypto.Argon2idPasswordHash;
+import org.mfaportal.crypto.PasswordHashAlgorithm;
 import org.mfaportal.crypto.SlowHashInterruptedException;
 import org.mfaportal.crypto.SlowHashLimiter;
 
 /**
- * PBKDF2-HMAC-SHA512 password hashes through the platform's {@link Pbkdf2PasswordHash}.
+ * Password hashes: PBKDF2-HMAC-SHA512 through the platform's {@link Pbkdf2PasswordHash}, or Argon2id
+ * ({@link Argon2idPasswordHash}), as {@code mfa.password.algorithm} chooses for new hashes. A stored hash is verified
+ * by the algorithm it names, so switching keeps every password working; {@link #needsUpgrade} then re-hashes it at
+ * the next successful sign-in.
  *
  * <p>Every hash, including the decoy check, waits for the {@link SlowHashLimiter}: unbounded, concurrent sign-ins
  * would starve every other request of CPU (see there). The decoy check queues exactly like a real one, so waiting
@@ -29,6 +34,10 @@ public class PasswordHasher {
     @Inject
     PortalConfig config;
 
+    Argon2idPasswordHash argon2 = new Argon2idPasswordHash(new Argon2idPasswordHash.Cost(19456, 2, 1));
+
+    PasswordHashAlgorithm algorithm = PasswordHashAlgorithm.PBKDF2_SHA512;
+
     SlowHashLimiter limiter = SlowHashLimiter.shared();
 
     /** A hash of no one's password, verified when the username is unknown so that both cases cost the same. */
@@ -41,13 +50,18 @@ public class PasswordHasher {
                 "Pbkdf2PasswordHash.Iterations", Integer.toString(config.passwordIterations()),
                 "Pbkdf2PasswordHash.SaltSizeBytes", "32",
                 "Pbkdf2PasswordHash.KeySizeBytes", "64"));
+        algorithm = config.passwordAlgorithm();
+        argon2 = new Argon2idPasswordHash(config.argon2Cost());
+        // made with the configured algorithm: an unknown username then costs what most known ones cost
         decoyHash = hash("decoy password that matches no input".toCharArray());
     }
 
     /** @throws SlowHashInterruptedException if interrupted while waiting to hash */
     public String hash(char[] password) {
         char[] normalized = PasswordPolicy.normalize(password).toCharArray();
-        return limiter.compute(() -> pbkdf2.generate(normalized));
+        return limiter.compute(() -> algorithm == PasswordHashAlgorithm.ARGON2ID
+                ? argon2.generate(normalized)
+                : pbkdf2.generate(normalized));
     }
 
     /**
@@ -56,15 +70,24 @@ public class PasswordHasher {
      */
     public boolean verify(char[] password, String storedHash) {
         char[] normalized = PasswordPolicy.normalize(password).toCharArray();
-        return limiter.compute(() -> pbkdf2.verify(normalized, storedHash));
+        return limiter.compute(() -> verifyNormalized(normalized, storedHash));
     }
 
     /**
-     * Whether a stored hash was made with fewer iterations than {@code mfa.password.iterations} now asks for (or
-     * another algorithm): it is re-computed the next time its password is known, at a successful sign-in.
+     * Whether a stored hash was made with another algorithm than {@code mfa.password.algorithm}, or at a lower cost
+     * than configured now: it is re-computed the next time its password is known, at a successful sign-in.
      */
     public boolean needsUpgrade(String storedHash) {
+        if (algorithm == PasswordHashAlgorithm.ARGON2ID) {
+            return argon2.needsUpgrade(storedHash);
+        }
         return needsUpgrade(storedHash, config.passwordIterations());
+    }
+
+    private boolean verifyNormalized(char[] normalized, String storedHash) {
+        return Argon2idPasswordHash.isArgon2id(storedHash)
+                ? argon2.verify(normalized, storedHash)
+                : pbkdf2.verify(normalized, storedHash);
     }
 
     static boolean needsUpgrade(String storedHash, int iterations) {
@@ -86,6 +109,6 @@ public class PasswordHasher {
      */
     public void verifyAgainstDecoy(char[] password) {
         char[] normalized = PasswordPolicy.normalize(password).toCharArray();
-        limiter.compute(() -> pbkdf2.verify(normalized, decoyHash));
+        limiter.compute(() -> verifyNormalized(normalized, decoyHash));
     }
 }

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.mfaportal.crypto.Argon2idPasswordHash;
+import org.mfaportal.crypto.PasswordHashAlgorithm;
 import jakarta.servlet.http.HttpServletRequest;
 import org.mfaportal.directory.DirectorySettings;
 import org.mfaportal.mfa.totp.HmacAlgorithm;
@@ -27,6 +29,22 @@ public class PortalConfig {
     @Inject
     @ConfigProperty(name = "mfa.password.iterations")
     int passwordIterations;
+
+    @Inject
+    @ConfigProperty(name = "mfa.password.algorithm")
+    String passwordAlgorithm;
+
+    @Inject
+    @ConfigProperty(name = "mfa.password.argon2.memory-kib")
+    int argon2MemoryKib;
+
+    @Inject
+    @ConfigProperty(name = "mfa.password.argon2.iterations")
+    int argon2Iterations;
+
+    @Inject
+    @ConfigProperty(name = "mfa.password.argon2.parallelism")
+    int argon2Parallelism;
 
     @Inject
     @ConfigProperty(name = "mfa.secret-key")
@@ -202,6 +220,15 @@ public class PortalConfig {
 
     public int passwordIterations() {
         return passwordIterations;
+    }
+
+    /** The hash new passwords get; stored hashes of the other kind still verify and are upgraded at sign-in. */
+    public PasswordHashAlgorithm passwordAlgorithm() {
+        return PasswordHashAlgorithm.fromConfigName(passwordAlgorithm);
+    }
+
+    public Argon2idPasswordHash.Cost argon2Cost() {
+        return new Argon2idPasswordHash.Cost(argon2MemoryKib, argon2Iterations, argon2Parallelism);
     }
 
     /** The AES key (Base64, 32 bytes) that seals factor secrets at rest; empty when not configured. */

@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.mfaportal.crypto.Argon2idPasswordHash;
+import org.mfaportal.crypto.PasswordHashAlgorithm;
 import org.mfaportal.crypto.SlowHashInterruptedException;
 import org.mfaportal.crypto.SlowHashLimiter;
 
@@ -55,6 +57,36 @@ class PasswordHasherTest {
         assertFalse(PasswordHasher.needsUpgrade("PBKDF2WithHmacSHA512:210000:c2FsdA==:aGFzaA==", 210_000));
         assertFalse(PasswordHasher.needsUpgrade("PBKDF2WithHmacSHA512:300000:c2FsdA==:aGFzaA==", 210_000), "never downgraded");
         assertTrue(PasswordHasher.needsUpgrade("PBKDF2WithHmacSHA256:300000:c2FsdA==:aGFzaA==", 210_000));
+    }
+
+    @Test
+    void eachStoredHashIsVerifiedByTheAlgorithmItNames() {
+        hasher.argon2 = new Argon2idPasswordHash(new Argon2idPasswordHash.Cost(64, 1, 1));
+        String argon2Hash = hasher.argon2.generate("right password".toCharArray());
+
+        assertTrue(hasher.verify("right password".toCharArray(), argon2Hash));
+        assertFalse(hasher.verify("wrong password".toCharArray(), argon2Hash),
+                "judged by Argon2id, not by the PBKDF2 stand-in that accepts everything");
+        assertEquals(0, pbkdf2Calls.get());
+
+        assertTrue(hasher.verify("anything".toCharArray(), "PBKDF2WithHmacSHA512:210000:c2FsdA==:aGFzaA=="));
+        assertEquals(1, pbkdf2Calls.get());
+    }
+
+    @Test
+    void withArgon2idConfiguredNewHashesAreArgon2idAndPbkdf2HashesAreUpgraded() {
+        hasher.algorithm = PasswordHashAlgorithm.ARGON2ID;
+        hasher.argon2 = new Argon2idPasswordHash(new Argon2idPasswordHash.Cost(64, 2, 1));
+
+        String fresh = hasher.hash("ｐａｓｓphrase".toCharArray());
+
+        assertTrue(fresh.startsWith("$argon2id$v=19$m=64,t=2,p=1$"), fresh);
+        assertEquals(0, pbkdf2Calls.get());
+        assertTrue(hasher.verify("passphrase".toCharArray(), fresh), "hashed in NFKC form");
+        assertFalse(hasher.needsUpgrade(fresh));
+        assertTrue(hasher.needsUpgrade("PBKDF2WithHmacSHA512:600000:c2FsdA==:aGFzaA=="));
+        assertTrue(hasher.needsUpgrade(new Argon2idPasswordHash(new Argon2idPasswordHash.Cost(64, 1, 1))
+                .generate("passphrase".toCharArray())), "fewer passes than configured");
     }
 
     @Test

@@ -15,11 +15,13 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.mfaportal.crypto.Argon2idPasswordHash;
 
 /**
  * The floor of every sign-in: one password check. Plain javax.crypto with the parameters the portal gives Jakarta
  * Security's Pbkdf2PasswordHash (PasswordHasher): PBKDF2-HMAC-SHA512, 210,000 iterations, 32-byte salt, 64-byte key.
- * A check recomputes the key from the stored salt, so a check and a new hash cost the same.
+ * A check recomputes the key from the stored salt, so a check and a new hash cost the same. Beside it the portal's
+ * Argon2id option ({@code mfa.password.algorithm=argon2id}, Bouncy Castle) at its default cost and at Keycloak's.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -41,6 +43,21 @@ public class PasswordHashBenchmark {
     public void newSalt() {
         salt = new byte[SALT_BYTES];
         new SecureRandom().nextBytes(salt);
+    }
+
+    /** The portal's mfa.password.algorithm=argon2id at its default cost (OWASP: 19 MiB, 2 passes, 1 lane). */
+    private final Argon2idPasswordHash argon2OwaspCost = new Argon2idPasswordHash(new Argon2idPasswordHash.Cost(19456, 2, 1));
+    /** Keycloak 26's default Argon2id cost (7 MiB, 5 passes, 1 lane), for comparison with its own provider. */
+    private final Argon2idPasswordHash argon2KeycloakCost = new Argon2idPasswordHash(new Argon2idPasswordHash.Cost(7168, 5, 1));
+
+    @Benchmark
+    public String argon2idPortalDefault() {
+        return argon2OwaspCost.generate(password);
+    }
+
+    @Benchmark
+    public String argon2idKeycloakDefaultCost() {
+        return argon2KeycloakCost.generate(password);
     }
 
     @Benchmark

@@ -28,13 +28,17 @@ import org.mfaportal.mfa.totp.TotpService;
  * <p>POST {@code prefix}, {@code first}, {@code count}, {@code password}, {@code factor} ({@code none} or {@code totp}).
  * Answers one tab-separated line per account: username, Base32 secret, HMAC algorithm, digits, period, the time step
  * the confirming code belonged to (the portal will never accept it again), and the recovery codes separated by
- * commas. The TOTP columns are empty for {@code factor=none}.
+ * commas. The TOTP columns are empty for {@code factor=none}. With {@code existing=report}, an account that exists
+ * already is answered as {@code #exists<TAB>username} and left as it is.
  */
 @WebServlet("/bench/users")
 public class BenchUserSeedingServlet extends HttpServlet {
 
     /** A bounded request: the client asks for large populations in batches. */
     static final int MAX_ACCOUNTS_PER_REQUEST = 500;
+
+    /** Starts the answer line of an account that existed before this request (only with {@code existing=report}). */
+    static final String EXISTING_MARK = "#exists";
 
     private static final Pattern USERNAME_PREFIX = Pattern.compile("[a-z][a-z0-9-]{0,40}");
     private static final Set<String> GROUPS = Set.of("bench");
@@ -69,16 +73,26 @@ public class BenchUserSeedingServlet extends HttpServlet {
         for (int number = first; number < first + count; number++) {
             usernames.add(prefix + String.format("%06d", number));
         }
-        // The secret of an existing account cannot be read back (it is sealed), so a re-run must not silently skip.
-        for (String username : usernames) {
-            if (accounts.findByUsername(username).isPresent()) {
-                response.sendError(HttpServletResponse.SC_CONFLICT, username + " exists already: seed into a fresh database or another prefix");
-                return;
+        // The secret of an existing account cannot be read back (it is sealed), so a re-run must not silently skip. A
+        // client retrying a batch that broke off says so (existing=report): an account made by the broken request is
+        // then named in a line of its own instead of failing the whole retry.
+        boolean reportExisting = "report".equals(request.getParameter("existing"));
+        if (!reportExisting) {
+            for (String username : usernames) {
+                if (accounts.findByUsername(username).isPresent()) {
+                    response.sendError(HttpServletResponse.SC_CONFLICT, username + " exists already: seed into a fresh database or another prefix");
+                    return;
+                }
             }
         }
         response.setContentType("text/tab-separated-values;charset=UTF-8");
         PrintWriter out = response.getWriter();
         for (String username : usernames) {
+            if (reportExisting && accounts.findByUsername(username).isPresent()) {
+                out.println(EXISTING_MARK + "\t" + username);
+                out.flush();
+                continue;
+            }
             UserAccount account = accounts.create(username, "Bench " + username, null, password.toCharArray(), GROUPS);
             out.println("totp".equals(factor) ? username + "\t" + enrolAuthenticatorApp(account) : username + "\t\t\t\t\t\t");
             // Each line is a finished account: the client sees progress and keeps what was made if the batch breaks off.
