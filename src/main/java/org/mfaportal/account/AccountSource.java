@@ -7,5 +7,5 @@ public enum AccountSource {
     /** The company directory (LDAP / Active Directory): the directory checks the password and owns name, e-mail and groups. */
     DIRECTORY,
     /** Created at a first sign-in through the company's OpenID Connect provider: no password; the provider owns groups. */
-    IDENTITY_PROVIDER
+    OIDC_PROVIDER
 }

@@ -265,12 +265,12 @@ public class UserAccount {
     /** A record the identity provider's first sign-in created: the provider proves the person and owns the groups. */
     static UserAccount fromIdentityProvider(String username, String displayName, String email, Set<String> groups, Instant now) {
         var account = new UserAccount(username, displayName, email, null, groups, now);
-        account.source = AccountSource.IDENTITY_PROVIDER;
+        account.source = AccountSource.OIDC_PROVIDER;
         return account;
     }
 
     public boolean isFromIdentityProvider() {
-        return source == AccountSource.IDENTITY_PROVIDER;
+        return source == AccountSource.OIDC_PROVIDER;
     }
 
     /** Takes over what the identity provider owns for the accounts it created: name, e-mail and groups. */

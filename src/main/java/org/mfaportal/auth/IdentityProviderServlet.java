@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
 import org.mfaportal.config.PortalConfig;
@@ -21,14 +22,16 @@ import org.mfaportal.oidc.ProviderUnavailableException;
 
 /**
  * "Sign in with your company account": {@code /oidc/start} sends the browser to the identity provider,
- * {@code /oidc/callback} hands the provider's answer to the authentication mechanism and navigates on. Both answer
+ * {@code /oidc/callback} hands the provider's answer to the authentication mechanism and navigates on,
+ * {@code /oidc/sign-out} sends a user who signed out of the portal on to sign out at the provider too. Both answer
  * 404 while no provider is configured. Every ending is a redirect: into the portal, to the second-factor page, or
  * to {@code /login} with a notice that says what went wrong.
  */
-@WebServlet({IdentityProviderServlet.START_PATH, OidcSignInService.CALLBACK_PATH})
+@WebServlet({IdentityProviderServlet.START_PATH, OidcSignInService.CALLBACK_PATH, IdentityProviderServlet.SIGN_OUT_PATH})
 public class IdentityProviderServlet extends HttpServlet {
 
     static final String START_PATH = "/oidc/start";
+    static final String SIGN_OUT_PATH = "/oidc/sign-out";
 
     @Inject
     OidcSettings settings;
@@ -54,6 +57,10 @@ public class IdentityProviderServlet extends HttpServlet {
         response.setHeader("Cache-Control", "no-store");
         if (START_PATH.equals(request.getServletPath())) {
             start(request, response);
+        } else if (SIGN_OUT_PATH.equals(request.getServletPath())) {
+            // offered after the portal's own sign-out; the provider asks the user to confirm (no CSRF harm in a GET)
+            response.sendRedirect(identityProvider.providerSignOut().map(URI::toString)
+                    .orElse(request.getContextPath() + LoginNotice.SIGNED_OUT.loginPath()));
         } else {
             callback(request, response);
         }

@@ -7,6 +7,7 @@ import org.mfaportal.oidc.OidcOutcome;
 /** Why the login page is shown again; only these values of {@code ?notice=} mean anything. */
 public enum LoginNotice {
     SIGNED_OUT("signed-out", "login.notice.signed-out"),
+    SIGNED_OUT_HERE_ONLY("signed-out-here", "login.notice.signed-out-here"),
     EXPIRED("expired", "login.notice.expired"),
     TOO_MANY_CODES("too-many-codes", "login.notice.too-many-codes"),
     CANCELLED("cancelled", "login.notice.cancelled"),

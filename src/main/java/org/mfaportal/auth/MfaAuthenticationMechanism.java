@@ -243,6 +243,7 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
         audit.recordOwn(AuditEventType.IDENTITY_PROVIDER_ACCEPTED, account.getUsername(), claims);
         ReturnPath returnPath = ReturnPath.parse(verified.returnPath()).orElse(ReturnPath.HOME);
         Set<String> groups = AccountIdentityStore.rolesOf(account);
+        SignInSession.markThroughIdentityProvider(request);
         if (verified.provenFactors().stream().anyMatch(kind -> policies.allows(account, kind))) {
             audit.recordOwn(AuditEventType.IDENTITY_PROVIDER_MFA_ACCEPTED, account.getUsername(), claims);
             return completeSignIn(account.getUsername(), groups, returnPath, request, context, true);

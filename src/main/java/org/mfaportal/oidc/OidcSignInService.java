@@ -199,6 +199,30 @@ public class OidcSignInService {
                 .orElseThrow(() -> new ProviderUnavailableException("mfa.public-url is not set: no redirect URI to give the provider"));
     }
 
+    /**
+     * Where to send a user who also wants to sign out at the provider (OpenID Connect RP-Initiated Logout): its
+     * {@code end_session_endpoint} with this client and the portal's login page to come back to; empty when the
+     * provider has none, cannot be reached, or no public URL is configured.
+     */
+    public Optional<URI> providerSignOut() {
+        try {
+            URI endpoint = provider.discovered().metadata().getEndSessionEndpointURI();
+            Optional<String> back = publicUrl.of("/login", Map.of("notice", "signed-out"));
+            if (endpoint == null || back.isEmpty()) {
+                return Optional.empty();
+            }
+            String separator = endpoint.getRawQuery() == null ? "?" : "&";
+            return Optional.of(URI.create(endpoint + separator + "client_id=" + encode(provider.discovered().clientId())
+                    + "&post_logout_redirect_uri=" + encode(back.get())));
+        } catch (ProviderUnavailableException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     /** Forgets the sign-ins that never came back. */
     public int purgeExpired() {
         return em.createNamedQuery(OidcLoginRequest.DELETE_EXPIRED).setParameter("now", clock.instant()).executeUpdate();

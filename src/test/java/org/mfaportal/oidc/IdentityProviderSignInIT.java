@@ -282,12 +282,44 @@ class IdentityProviderSignInIT {
     }
 
     @Test
-    void aPersonWithoutAnAccountIsRefusedWhenCreatingIsOff() throws Exception {
+    void aFirstSignInCreatesARecordWhoseGroupsComeFromTheProvider() throws Exception {
+        String group = "idp-" + UUID.randomUUID();
+        support.setPolicy(group, true, 0, "TOTP");
+        String username = "newcomer-" + UUID.randomUUID();
+        String subject = "sub-" + username;
+        Visitor first = new Visitor();
+        URI firstCallback = first.authorizeAtProvider(first.start());
+        providerSignsIn(subject, Map.of("preferred_username", username, "groups", List.of(group), "amr", List.of("pwd")));
+
+        assertEquals("/", first.deliver(firstCallback));
+        assertHeldToEnrolment(first);
+        assertEquals(1, support.auditCount(username, "IDENTITY_PROVIDER_LINKED"));
+
+        Visitor later = new Visitor();
+        URI laterCallback = later.authorizeAtProvider(later.start());
+        providerSignsIn(subject, Map.of("preferred_username", username, "groups", List.of(), "amr", List.of("pwd")));
+        assertEquals("/", later.deliver(laterCallback));
+        assertEquals(200, later.get(portal + "/").statusCode(), "no longer in the group: the provider owns its groups");
+    }
+
+    @Test
+    void aNameThatCannotBeAUsernameGetsNoAccount() throws Exception {
         Visitor visitor = new Visitor();
         URI callback = visitor.authorizeAtProvider(visitor.start());
-        providerSignsIn("sub-stranger-" + UUID.randomUUID(), Map.of("preferred_username", "stranger-" + UUID.randomUUID()));
+        providerSignsIn("sub-stranger-" + UUID.randomUUID(), Map.of("preferred_username", "not a name!"));
 
         assertEquals("/login?notice=idp-no-account", visitor.deliver(callback));
+    }
+
+    @Test
+    void signingOutAtTheProviderGoesToItsEndSessionEndpointAndBack() throws Exception {
+        HttpResponse<String> signOut = new Visitor().get(portal + "/oidc/sign-out");
+
+        assertEquals(302, signOut.statusCode());
+        URI endSession = URI.create(signOut.headers().firstValue("Location").orElseThrow());
+        assertTrue(endSession.toString().startsWith(provider.endSessionEndpointUrl(ISSUER_ID).toString()), endSession.toString());
+        assertEquals(CLIENT_ID, query(endSession).get("client_id"));
+        assertEquals(portal + "/login?notice=signed-out", query(endSession).get("post_logout_redirect_uri"));
     }
 
     @Test
