@@ -257,9 +257,28 @@ public class UserAccount {
         return source;
     }
 
-    /** Created by an admin and waiting for the user to choose a password through the invitation (never a directory user). */
+    /** Created by an admin and waiting for the user to choose a password through the invitation (a local account). */
     public boolean isAwaitingInvitation() {
-        return !hasLocalPassword() && !isFromDirectory();
+        return !hasLocalPassword() && source == AccountSource.LOCAL;
+    }
+
+    /** A record the identity provider's first sign-in created: the provider proves the person and owns the groups. */
+    static UserAccount fromIdentityProvider(String username, String displayName, String email, Set<String> groups, Instant now) {
+        var account = new UserAccount(username, displayName, email, null, groups, now);
+        account.source = AccountSource.OIDC_PROVIDER;
+        return account;
+    }
+
+    public boolean isFromIdentityProvider() {
+        return source == AccountSource.OIDC_PROVIDER;
+    }
+
+    /** Takes over what the identity provider owns for the accounts it created: name, e-mail and groups. */
+    void refreshFromIdentityProvider(String displayName, String email, Set<String> groups) {
+        this.displayName = displayName;
+        this.email = email;
+        this.groups.clear();
+        this.groups.addAll(groups);
     }
 
     public boolean isFromDirectory() {

@@ -76,6 +76,20 @@ public class UserAccountService {
         return managed;
     }
 
+    /** The record of a person the identity provider signed in for the first time, when configuration allows it. */
+    public UserAccount createFromIdentityProvider(String username, String displayName, String email, Set<String> groups) {
+        var account = UserAccount.fromIdentityProvider(username, displayName, email, groups, clock.instant());
+        em.persist(account);
+        return account;
+    }
+
+    /** Name, e-mail and groups as the identity provider has them now (only for the accounts it created). */
+    public UserAccount refreshFromIdentityProvider(UserAccount account, String displayName, String email, Set<String> groups) {
+        UserAccount managed = em.merge(account);
+        managed.refreshFromIdentityProvider(displayName, email, groups);
+        return managed;
+    }
+
     /** Records what the directory said about the account (disabled, removed, or active again). */
     public UserAccount markInDirectory(UserAccount account, DirectoryStatus status) {
         UserAccount managed = em.merge(account);

@@ -16,7 +16,7 @@ public record UserQuery(String text, String group, EnrolmentFilter enrolment, So
 
     /** Which accounts: any, the portal's own, or the company directory's. */
     public enum SourceFilter {
-        ANY, LOCAL, DIRECTORY
+        ANY, LOCAL, DIRECTORY, OIDC_PROVIDER
     }
 
     /** The enrolment states of {@link EnrolmentState.Kind}, plus "any", "locked" and "disabled" (independent of them). */

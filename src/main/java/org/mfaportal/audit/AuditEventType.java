@@ -31,6 +31,14 @@ public enum AuditEventType {
     POSSIBLE_CLONED_KEY,
     /** Signed in with a passkey alone (it verifies the user: counts as multi-factor). */
     PASSKEY_ACCEPTED,
+    /** The company's identity provider proved who this is (detail: issuer and its amr/acr); a second factor may follow. */
+    IDENTITY_PROVIDER_ACCEPTED,
+    /** The provider's multi-factor authentication was trusted in place of the portal's second factor (detail: its amr). */
+    IDENTITY_PROVIDER_MFA_ACCEPTED,
+    /** A sign-in through the identity provider was refused (detail: why: state, token, provider error, no account). */
+    IDENTITY_PROVIDER_REFUSED,
+    /** A portal account was linked to an identity provider's account at its first sign-in (detail: how). */
+    IDENTITY_PROVIDER_LINKED,
     /** The user chose to trust this browser after a second factor. */
     TRUSTED_BROWSER_ADDED,
     TRUSTED_BROWSER_REVOKED,

@@ -51,6 +51,11 @@ public class LoginBacking {
         return LoginNotice.fromParameter(parameter).map(notice -> messages.text(notice.messageKey())).orElse(null);
     }
 
+    /** After signing out of the portal only: the user may go on to sign out at the identity provider. */
+    public boolean isProviderSignOutOffered() {
+        return LoginNotice.SIGNED_OUT_HERE_ONLY.parameter().equals(faces.getExternalContext().getRequestParameterMap().get("notice"));
+    }
+
     public void signIn() throws IOException {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();

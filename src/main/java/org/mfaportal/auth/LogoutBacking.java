@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.security.Principal;
 import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
+import org.mfaportal.oidc.OidcSignInService;
 
 /** Sign-out is a POST from the layout's form (so another site cannot sign users out with a link). */
 @Named
@@ -23,6 +24,9 @@ public class LogoutBacking {
     @Inject
     AuditService audit;
 
+    @Inject
+    OidcSignInService identityProvider;
+
     public void signOut() throws ServletException, IOException {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
@@ -30,8 +34,10 @@ public class LogoutBacking {
         if (caller != null) {
             audit.recordOwn(AuditEventType.SIGNED_OUT, caller.getName());
         }
+        LoginNotice notice = SignInSession.isThroughIdentityProvider(request) && identityProvider.providerSignOut().isPresent()
+                ? LoginNotice.SIGNED_OUT_HERE_ONLY : LoginNotice.SIGNED_OUT;
         request.logout();
         external.invalidateSession();
-        external.redirect(external.getRequestContextPath() + LoginNotice.SIGNED_OUT.loginPath());
+        external.redirect(external.getRequestContextPath() + notice.loginPath());
     }
 }

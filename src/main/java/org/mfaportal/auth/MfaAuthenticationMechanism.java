@@ -1,5 +1,6 @@
 package org.mfaportal.auth;
 
+import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -17,6 +18,8 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.account.UserAccountService;
 import org.mfaportal.audit.AuditEventType;
@@ -27,6 +30,9 @@ import org.mfaportal.directory.DirectoryAccounts;
 import org.mfaportal.directory.DirectoryUnavailableException;
 import org.mfaportal.mfa.FactorKind;
 import org.mfaportal.mfa.MfaService;
+import org.mfaportal.oidc.OidcOutcome;
+import org.mfaportal.oidc.OidcSignInService;
+import org.mfaportal.policy.EnrolmentState;
 import org.mfaportal.policy.PolicyService;
 import org.mfaportal.mfa.webauthn.Ceremony;
 import org.mfaportal.mfa.webauthn.WebAuthnRefusal;
@@ -41,6 +47,8 @@ import org.mfaportal.mfa.webauthn.WebAuthnService;
  * ANONYMOUS   --password ok, factor-----> PENDING_MFA (a PendingLogin row; its token in the session)
  * ANONYMOUS   --password ok, trusted browser cookie valid--> AUTHENTICATED
  * ANONYMOUS   --passkey (user verified)-> AUTHENTICATED (counts as multi-factor)
+ * ANONYMOUS   --identity provider ok, its MFA trusted and allowed by policy--> AUTHENTICATED
+ * ANONYMOUS   --identity provider ok, otherwise--> as after a password (trusted browser, PENDING_MFA or AUTHENTICATED)
  * PENDING_MFA --protected page----------> redirect to /mfa/authenticate
  * PENDING_MFA --code or security key ok-> AUTHENTICATED
  * PENDING_MFA --expired / 5 wrong codes / cancel--> ANONYMOUS
@@ -58,6 +66,8 @@ import org.mfaportal.mfa.webauthn.WebAuthnService;
 @ApplicationScoped
 @AutoApplySession
 public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    private static final Logger LOG = Logger.getLogger(MfaAuthenticationMechanism.class.getName());
 
     static final String LOGIN_PAGE = "/login";
     static final String SECOND_FACTOR_PAGE = "/mfa/authenticate";
@@ -101,6 +111,9 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     DirectoryAccounts directoryAccounts;
 
+    @Inject
+    OidcSignInService identityProvider;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
@@ -117,6 +130,9 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         if (credential instanceof WebAuthnAssertionCredential assertion && assertion.ceremony() == Ceremony.PASSKEY) {
             return passkeyStep(assertion, request, context);
+        }
+        if (credential instanceof OidcCallbackCredential callback) {
+            return identityProviderStep(callback, request, context);
         }
         if (context.isProtected()) {
             return hasLivePendingLogin(request)
@@ -173,19 +189,66 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
             request.setAttribute(SignInRefusal.class.getName(), SignInRefusal.LOCKED);
             return AuthenticationStatus.SEND_FAILURE;
         }
-        ReturnPath returnPath = SignInSession.takeReturnPath(request);
+        return afterFirstFactor(account, result.getCallerGroups(), SignInSession.takeReturnPath(request), request, context);
+    }
+
+    /** The password or the identity provider proved who this is; a second factor follows when the user has one. */
+    private AuthenticationStatus afterFirstFactor(UserAccount account, Set<String> groups, ReturnPath returnPath,
+            HttpServletRequest request, HttpMessageContext context) {
+        String username = account.getUsername();
         if (mfa.isMfaEnabled(account) && isTrustedBrowser(account, request)) {
             audit.recordOwn(AuditEventType.TRUSTED_BROWSER_USED, username, UserAgentSummary.describe(request.getHeader("User-Agent")));
-            return completeSignIn(username, result.getCallerGroups(), returnPath, request, context);
+            return completeSignIn(username, groups, returnPath, request, context);
         }
         if (mfa.isMfaEnabled(account)) {
-            String token = pendingLogins.start(account, result.getCallerGroups(), returnPath);
+            String token = pendingLogins.start(account, groups, returnPath);
             renewSessionId(request);
             SignInSession.rememberPendingLogin(request, token);
             // SEND_CONTINUE must come with its response (the container reports it as a failure otherwise)
             return context.redirect(request.getContextPath() + SECOND_FACTOR_PAGE);
         }
-        return completeSignIn(username, result.getCallerGroups(), returnPath, request, context);
+        return completeSignIn(username, groups, returnPath, request, context);
+    }
+
+    /**
+     * The company's identity provider sent the browser back. Its answer is judged like a password ({@link
+     * OidcSignInService}); its own multi-factor authentication replaces the portal's second factor only when
+     * configuration trusts the claim and the user's policy allows the kind of factor it stands for.
+     */
+    private AuthenticationStatus identityProviderStep(OidcCallbackCredential callback, HttpServletRequest request,
+            HttpMessageContext context) {
+        SignInSession.forgetPendingLogin(request);
+        OidcOutcome outcome;
+        try {
+            outcome = identityProvider.complete(callback.callback(), callback.bindingSecret());
+        } catch (EJBException unexpected) {
+            // whatever the provider sent, the user gets the login page with a reason, never an error page
+            LOG.log(Level.SEVERE, "Judging the identity provider's answer failed", unexpected);
+            outcome = new OidcOutcome.Refused(OidcOutcome.Reason.PROVIDER_UNAVAILABLE, "unexpected failure: " + unexpected.getMessage(), null);
+        }
+        if (outcome instanceof OidcOutcome.Refused refused) {
+            audit.record(AuditEventType.IDENTITY_PROVIDER_REFUSED, null, refused.subjectHint(), refused.detail());
+            request.setAttribute(LoginNotice.class.getName(), LoginNotice.endingFor(refused.reason()));
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        OidcOutcome.Verified verified = (OidcOutcome.Verified) outcome;
+        UserAccount account = verified.account();
+        if (lockout.isLocked(account)) {
+            audit.record(AuditEventType.IDENTITY_PROVIDER_REFUSED, null, account.getUsername(), "account locked");
+            request.setAttribute(LoginNotice.class.getName(), LoginNotice.LOCKED);
+            return AuthenticationStatus.SEND_FAILURE;
+        }
+        String claims = "issuer " + verified.issuer() + ", amr " + String.join(" ", verified.amr())
+                + (verified.acr() == null ? "" : ", acr " + verified.acr());
+        audit.recordOwn(AuditEventType.IDENTITY_PROVIDER_ACCEPTED, account.getUsername(), claims);
+        ReturnPath returnPath = ReturnPath.parse(verified.returnPath()).orElse(ReturnPath.HOME);
+        Set<String> groups = AccountIdentityStore.rolesOf(account);
+        SignInSession.markThroughIdentityProvider(request);
+        if (verified.provenFactors().stream().anyMatch(kind -> policies.allows(account, kind))) {
+            audit.recordOwn(AuditEventType.IDENTITY_PROVIDER_MFA_ACCEPTED, account.getUsername(), claims);
+            return completeSignIn(account.getUsername(), groups, returnPath, request, context, true);
+        }
+        return afterFirstFactor(account, groups, returnPath, request, context);
     }
 
     /** A trusted browser skips the second factor, never the password; only while trust is allowed at all. */
@@ -274,8 +337,9 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
     }
 
     /**
-     * A new session id at each privilege change defeats session fixation. The sign-in form is stateless, so a password
-     * may arrive without any session: a new one has a new id already.
+     * A new session id at each privilege change defeats session fixation. The sign-in form is stateless, and the
+     * identity provider's redirect back comes without one too, so a sign-in may arrive without any session: a new
+     * one has a new id already.
      */
     private static void renewSessionId(HttpServletRequest request) {
         if (request.getSession(false) == null) {
@@ -300,9 +364,19 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
      */
     private AuthenticationStatus completeSignIn(String username, Set<String> groups, ReturnPath returnPath,
             HttpServletRequest request, HttpMessageContext context) {
+        return completeSignIn(username, groups, returnPath, request, context, false);
+    }
+
+    /**
+     * @param multiFactorByProvider the identity provider's trusted multi-factor authentication met the user's policy
+     *        for this sign-in: no enrolment of a portal factor is demanded on top of it
+     */
+    private AuthenticationStatus completeSignIn(String username, Set<String> groups, ReturnPath returnPath,
+            HttpServletRequest request, HttpMessageContext context, boolean multiFactorByProvider) {
         renewSessionId(request);
         UserAccount account = accounts.findByUsername(username).orElseThrow();
-        if (policies.restrictedToEnrolment(account, policies.atSignIn(account))) {
+        EnrolmentState enrolment = policies.atSignIn(account);
+        if (!multiFactorByProvider && policies.restrictedToEnrolment(account, enrolment)) {
             SignInSession.restrictToEnrolment(request);
         }
         if (account.isMustChangePassword()) {

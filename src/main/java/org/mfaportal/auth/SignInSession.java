@@ -20,6 +20,7 @@ public final class SignInSession {
     private static final String ENROLMENT_ONLY = SignInSession.class.getName() + ".enrolmentOnly";
     private static final String SIGNED_IN = SignInSession.class.getName() + ".signedIn";
     private static final String PASSWORD_CHANGE_ONLY = SignInSession.class.getName() + ".passwordChangeOnly";
+    private static final String THROUGH_IDENTITY_PROVIDER = SignInSession.class.getName() + ".throughIdentityProvider";
 
     private SignInSession() {
     }
@@ -96,6 +97,16 @@ public final class SignInSession {
     }
 
     /** PASSWORD_CHANGE_ONLY: the password was chosen by someone else (the bootstrap admin's); the user must set their own. */
+    /** The sign-in came through the company's identity provider: signing out offers to sign out there too. */
+    static void markThroughIdentityProvider(HttpServletRequest request) {
+        request.getSession().setAttribute(THROUGH_IDENTITY_PROVIDER, Boolean.TRUE);
+    }
+
+    static boolean isThroughIdentityProvider(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        return session != null && Boolean.TRUE.equals(session.getAttribute(THROUGH_IDENTITY_PROVIDER));
+    }
+
     static void requirePasswordChange(HttpServletRequest request) {
         request.getSession().setAttribute(PASSWORD_CHANGE_ONLY, Boolean.TRUE);
     }
