@@ -12,7 +12,8 @@ public enum LoginNotice {
     LOCKED("locked", "login.notice.locked"),
     SESSION_ENDED("session-ended", "login.notice.session-ended"),
     PASSWORD_CHANGED("password-changed", "login.notice.password-changed"),
-    INVITATION_ACCEPTED("invitation-accepted", "login.notice.invitation-accepted");
+    INVITATION_ACCEPTED("invitation-accepted", "login.notice.invitation-accepted"),
+    SESSION_LOST("session-lost", "login.notice.session-lost");
 
     private final String parameter;
     private final String messageKey;

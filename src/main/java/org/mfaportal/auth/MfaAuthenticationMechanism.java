@@ -288,8 +288,11 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
      */
     private AuthenticationStatus completeSignIn(String username, Set<String> groups, ReturnPath returnPath,
             HttpServletRequest request, HttpMessageContext context) {
-        // A new session id at the privilege change defeats session fixation.
-        request.changeSessionId();
+        // A new session id at the privilege change defeats session fixation. A passkey sign-in may have no session
+        // yet (its challenge is bound by a cookie): the session it gets below is new anyway.
+        if (request.getSession(false) != null) {
+            request.changeSessionId();
+        }
         UserAccount account = accounts.findByUsername(username).orElseThrow();
         if (policies.restrictedToEnrolment(account, policies.atSignIn(account))) {
             SignInSession.restrictToEnrolment(request);
