@@ -20,7 +20,8 @@ public enum LoginNotice {
     IDP_UNAVAILABLE("idp-unavailable", "login.notice.idp-unavailable"),
     IDP_TOKEN_INVALID("idp-token-invalid", "login.notice.idp-token-invalid"),
     IDP_NO_ACCOUNT("idp-no-account", "login.notice.idp-no-account"),
-    IDP_ACCOUNT_UNAVAILABLE("idp-account-unavailable", "login.notice.idp-account-unavailable");
+    IDP_ACCOUNT_UNAVAILABLE("idp-account-unavailable", "login.notice.idp-account-unavailable"),
+    SESSION_LOST("session-lost", "login.notice.session-lost");
 
     private final String parameter;
     private final String messageKey;

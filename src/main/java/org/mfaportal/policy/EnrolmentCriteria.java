@@ -51,20 +51,6 @@ public final class EnrolmentCriteria {
         return new Condition(jpql, Map.copyOf(criteria.parameters));
     }
 
-    /**
-     * A JPQL expression giving the name of the user's {@link EnrolmentState.Kind}: the conditions tried in the order of
-     * precedence, so each needs only what sets it apart from the later ones. For counting all states in one query.
-     */
-    public static Condition stateName(PolicySet policies, String userAlias) {
-        EnrolmentCriteria criteria = new EnrolmentCriteria(policies, userAlias);
-        String jpql = "case when " + criteria.enrolled() + " then '" + EnrolmentState.Kind.ENROLLED
-                + "' when " + criteria.exempt() + " then '" + EnrolmentState.Kind.EXEMPT
-                + "' when not (" + criteria.required() + ") then '" + EnrolmentState.Kind.NOT_REQUIRED
-                + "' when " + criteria.graceOver() + " then '" + EnrolmentState.Kind.OVERDUE
-                + "' else '" + EnrolmentState.Kind.IN_GRACE + "' end";
-        return new Condition(jpql, Map.copyOf(criteria.parameters));
-    }
-
     /** Only the parts a state needs are built: each registers the parameters it uses, and JPA refuses unused ones. */
     private String condition(EnrolmentState.Kind kind) {
         return switch (kind) {

@@ -184,7 +184,7 @@ public class WebAuthnResource {
     @Path("passkey/options")
     public Response passkeyOptions() {
         WebAuthnService.Started<WebAuthnOptions.Request> started = webAuthn.startPasskey(relyingParty());
-        SignInSession.rememberChallenge(request, Ceremony.PASSKEY, started.challengeId());
+        SignInSession.rememberPasskeyChallenge(request, response, started.challengeId(), WebAuthnChallenges.LIFETIME);
         return Response.ok(started.options()).build();
     }
 
@@ -192,7 +192,7 @@ public class WebAuthnResource {
     @POST
     @Path("passkey")
     public Response passkey(String body) {
-        String challengeId = SignInSession.takeChallenge(request, Ceremony.PASSKEY).orElse(null);
+        String challengeId = SignInSession.takePasskeyChallenge(request, response).orElse(null);
         if (authenticate(new WebAuthnAssertionCredential(Ceremony.PASSKEY, challengeId, body, relyingParty(), false))) {
             return Response.ok(new ApiMessage(null, SignInSession.nextPage(request))).build();
         }
