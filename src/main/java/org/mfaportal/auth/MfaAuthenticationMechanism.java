@@ -176,7 +176,7 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
         ReturnPath returnPath = SignInSession.takeReturnPath(request);
         if (mfa.isMfaEnabled(account) && isTrustedBrowser(account, request)) {
             audit.recordOwn(AuditEventType.TRUSTED_BROWSER_USED, username, UserAgentSummary.describe(request.getHeader("User-Agent")));
-            return completeSignIn(username, result.getCallerGroups(), returnPath, request, context);
+            return completeSignIn(username, result.getCallerGroups(), returnPath, SignInMethod.TRUSTED_BROWSER, request, context);
         }
         if (mfa.isMfaEnabled(account)) {
             String token = pendingLogins.start(account, result.getCallerGroups(), returnPath);
@@ -185,7 +185,7 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
             // SEND_CONTINUE must come with its response (the container reports it as a failure otherwise)
             return context.redirect(request.getContextPath() + SECOND_FACTOR_PAGE);
         }
-        return completeSignIn(username, result.getCallerGroups(), returnPath, request, context);
+        return completeSignIn(username, result.getCallerGroups(), returnPath, SignInMethod.PASSWORD, request, context);
     }
 
     /** A trusted browser skips the second factor, never the password; only while trust is allowed at all. */
@@ -207,7 +207,8 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
             if (trustBrowser) {
                 trustThisBrowser(verified.username(), request, context);
             }
-            return completeSignIn(verified.username(), verified.groups(), verified.returnPath(), request, context);
+            return completeSignIn(verified.username(), verified.groups(), verified.returnPath(), SignInMethod.of(verified.factor()),
+                    request, context);
         }
         if (!(result instanceof SecondFactorResult.Rejected)) {
             SignInSession.forgetPendingLogin(request);
@@ -234,7 +235,8 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
                 throw new WebAuthnRefusal(WebAuthnRefusal.Reason.NOT_ALLOWED_BY_POLICY, "passkey");
             }
             audit.recordOwn(AuditEventType.PASSKEY_ACCEPTED, asserted.username(), "\"" + asserted.keyName() + "\"");
-            return completeSignIn(asserted.username(), AccountIdentityStore.rolesOf(account.get()), SignInSession.takeReturnPath(request), request, context);
+            return completeSignIn(asserted.username(), AccountIdentityStore.rolesOf(account.get()), SignInSession.takeReturnPath(request),
+                    SignInMethod.PASSKEY, request, context);
         } catch (WebAuthnRefusal refusal) {
             request.setAttribute(WebAuthnRefusal.class.getName(), refusal);
             return AuthenticationStatus.SEND_FAILURE;
@@ -286,7 +288,7 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
      * they do not have (an allowed one) and the grace period is over, or the account must enrol its first factor; into
      * PASSWORD_CHANGE_ONLY first when its password was chosen by someone else (the bootstrap admin).
      */
-    private AuthenticationStatus completeSignIn(String username, Set<String> groups, ReturnPath returnPath,
+    private AuthenticationStatus completeSignIn(String username, Set<String> groups, ReturnPath returnPath, SignInMethod method,
             HttpServletRequest request, HttpMessageContext context) {
         // A new session id at the privilege change defeats session fixation.
         request.changeSessionId();
@@ -300,7 +302,7 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
         liveSessions.start(account, request.getSession().getId(), RequestOrigin.of(request));
         SignInSession.markSignedIn(request);
         Reauthentication.markAuthenticated(request, clock.instant());
-        audit.recordOwn(AuditEventType.SIGN_IN_COMPLETED, username);
+        audit.recordOwn(AuditEventType.SIGN_IN_COMPLETED, username, method.auditDetail());
         SignInSession.proceedTo(request, returnPath.value());
         return context.notifyContainerAboutLogin(username, groups);
     }
