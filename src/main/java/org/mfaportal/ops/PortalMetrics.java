@@ -1,9 +1,10 @@
 package org.mfaportal.ops;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -58,6 +59,12 @@ public class PortalMetrics {
     private Counter lockouts;
     private Counter emailFailures;
 
+    /*
+     * Registered with registry.counter(...) and registry.gauge(...), not with the builders: WildFly 39's per-deployment
+     * registry passes only these calls on to the server's registry that /metrics shows; a builder's meter would stay
+     * in the deployment and never be scraped (so the meters carry no HELP text). The gauge holds its object weakly:
+     * this singleton keeps it.
+     */
     @PostConstruct
     void register() {
         for (SignInMethod method : SignInMethod.values()) {
@@ -70,24 +77,24 @@ public class PortalMetrics {
         failures.put(AuditEventType.SECOND_FACTOR_ATTEMPTS_EXHAUSTED, signIns("second_factor_exhausted", "second_factor"));
         failures.put(AuditEventType.ACCOUNT_LOCKED, signIns("locked", "second_factor"));
         failures.put(AuditEventType.SIGN_IN_CANCELLED, signIns("cancelled", "second_factor"));
-        secondFactorFailures = Counter.builder("mfa.second.factor.failures")
-                .description("Wrong, malformed or replayed second-factor codes and refused security keys at sign-in").register(registry);
-        lockouts = Counter.builder("mfa.lockouts")
-                .description("Accounts locked after too many consecutive wrong second factors").register(registry);
-        emailFailures = Counter.builder("mfa.email.failures")
-                .description("Security e-mails that could not be sent").register(registry);
-        Gauge.builder("mfa.pending.sign.ins", counts, SignInCounts::pendingSignIns).strongReference(true)
-                .description("Sign-ins waiting for their second factor, on all nodes").register(registry);
-        Gauge.builder("mfa.active.sessions", counts, SignInCounts::activeSessions).strongReference(true)
-                .description("Signed-in sessions, on all nodes").register(registry);
+        secondFactorFailures = registry.counter("mfa.second.factor.failures");
+        lockouts = registry.counter("mfa.lockouts");
+        emailFailures = registry.counter("mfa.email.failures");
+        registry.gauge("mfa.pending.sign.ins", Tags.empty(), counts, SignInCounts::pendingSignIns);
+        registry.gauge("mfa.active.sessions", Tags.empty(), counts, SignInCounts::activeSessions);
+    }
+
+    /**
+     * The server's registry outlives the deployment: a redeployment must not find gauges that still ask the old one's
+     * beans. Counters start again at zero, which Prometheus reads as a restart.
+     */
+    @PreDestroy
+    void unregister() {
+        registry.getMeters().stream().filter(meter -> meter.getId().getName().startsWith("mfa.")).forEach(registry::remove);
     }
 
     private Counter signIns(String outcome, String factor) {
-        return Counter.builder(SIGN_INS)
-                .description("Sign-ins by outcome, and by factor (successes) or the step that failed")
-                .tag("outcome", outcome)
-                .tag("factor", factor)
-                .register(registry);
+        return registry.counter(SIGN_INS, Tags.of("outcome", outcome, "factor", factor));
     }
 
     static String label(SignInMethod method) {
