@@ -170,6 +170,7 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
         audit.recordOwn(AuditEventType.PASSWORD_ACCEPTED, username);
         UserAccount account = accounts.findByUsername(username).orElseThrow();
         if (lockout.isLocked(account)) {
+            audit.recordOwn(AuditEventType.SIGN_IN_REFUSED_LOCKED, username);
             request.setAttribute(SignInRefusal.class.getName(), SignInRefusal.LOCKED);
             return AuthenticationStatus.SEND_FAILURE;
         }

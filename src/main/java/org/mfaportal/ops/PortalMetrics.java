@@ -27,8 +27,8 @@ import org.mfaportal.auth.SignInMethod;
  * Every series exists from deployment on, at zero, so rates work from the first scrape.
  *
  * <pre>
- * mfa_sign_ins_total{outcome, factor}   outcome: success | password_rejected | throttled | directory_unreachable
- *                                                | second_factor_exhausted | locked | cancelled
+ * mfa_sign_ins_total{outcome, factor}   outcome: success | password_rejected | throttled | refused_locked
+ *                                                | directory_unreachable | second_factor_exhausted | locked | cancelled
  *                                        factor: how a success completed (password, trusted_browser, totp,
  *                                                recovery_code, security_key, passkey); the failed step otherwise
  *                                                (password, second_factor)
@@ -73,6 +73,7 @@ public class PortalMetrics {
         completedWithUnknownMethod = signIns("success", "unknown");
         failures.put(AuditEventType.PASSWORD_REJECTED, signIns("password_rejected", "password"));
         failures.put(AuditEventType.SIGN_IN_THROTTLED, signIns("throttled", "password"));
+        failures.put(AuditEventType.SIGN_IN_REFUSED_LOCKED, signIns("refused_locked", "password"));
         failures.put(AuditEventType.DIRECTORY_UNREACHABLE, signIns("directory_unreachable", "password"));
         failures.put(AuditEventType.SECOND_FACTOR_ATTEMPTS_EXHAUSTED, signIns("second_factor_exhausted", "second_factor"));
         failures.put(AuditEventType.ACCOUNT_LOCKED, signIns("locked", "second_factor"));

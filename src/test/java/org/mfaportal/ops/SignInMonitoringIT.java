@@ -124,6 +124,7 @@ class SignInMonitoringIT {
                 enterCode(carol, wrongCode(carolSecret));
             }
         }
+        assertTrue(carol.signIn(carolName, PASSWORD).path().startsWith("/login"), "the locked account is refused");
 
         long mailsNotSent = waitFor(() -> carol.auditCount(bobName, "NOTIFICATION_FAILED"));
         PrometheusScrape after = PrometheusScrape.now();
@@ -133,6 +134,7 @@ class SignInMonitoringIT {
         assertEquals(1, signIns(after, "password_rejected", "password") - signIns(before, "password_rejected", "password"));
         assertEquals(1, signIns(after, "second_factor_exhausted", "second_factor") - signIns(before, "second_factor_exhausted", "second_factor"));
         assertEquals(1, signIns(after, "locked", "second_factor") - signIns(before, "locked", "second_factor"));
+        assertEquals(1, signIns(after, "refused_locked", "password") - signIns(before, "refused_locked", "password"));
         assertEquals(11, after.value("mfa_second_factor_failures_total") - before.value("mfa_second_factor_failures_total"));
         assertEquals(1, after.value("mfa_lockouts_total") - before.value("mfa_lockouts_total"));
         assertTrue(mailsNotSent >= 1, "the mail about the new factor could not be sent");
@@ -156,7 +158,7 @@ class SignInMonitoringIT {
         String daveName = dave.newAccount();
         Instant started = Instant.now().minusSeconds(1);
         dave.signIn(daveName, PASSWORD);
-        String hostile = "eve\"}\n{\"type\":\"FORGED\",\"subject\":\"admin\"}\r\n\\ {0} %s \u2028 end";
+        String hostile = "eve\"}\n{\"type\":\"FORGED\",\"subject\":\"admin\"}\r\n\\ {0} %s \u2028 " + java.util.UUID.randomUUID();
         browser().signIn(hostile, "whatever");
 
         List<JsonObject> lines = Files.readAllLines(Path.of(System.getProperty("test.server.log.dir"), "audit-trail.log"), StandardCharsets.UTF_8)
