@@ -3,9 +3,10 @@ package org.mfaportal.audit;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 
 /**
- * One audit event as one line of JSON for a SIEM: every value is a field of its own, built with JSON-P so quotes,
+ * One audit event as one line of JSON for a SIEM (time in UTC to the millisecond): every value is a field of its own, built with JSON-P so quotes,
  * backslashes and control characters in attacker-chosen values (a typed username, a user agent) are escaped and can
  * never end the line or add a field. Absent values are left out rather than written as null.
  */
@@ -17,7 +18,7 @@ public final class AuditTrailLine {
     /** @param node the server that recorded it (jboss.node.name), so lines from several nodes can be told apart */
     public static String of(AuditRecorded event, String node) {
         JsonObjectBuilder json = Json.createObjectBuilder()
-                .add("time", DateTimeFormatter.ISO_INSTANT.format(event.occurredAt()))
+                .add("time", DateTimeFormatter.ISO_INSTANT.format(event.occurredAt().truncatedTo(ChronoUnit.MILLIS)))
                 .add("type", event.type().name());
         addIfPresent(json, "actor", event.actorUsername());
         addIfPresent(json, "subject", event.subjectUsername());

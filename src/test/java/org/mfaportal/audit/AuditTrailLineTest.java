@@ -17,7 +17,7 @@ class AuditTrailLineTest {
 
     @Test
     void everyValueIsAFieldOfItsOwnAndTheTimeIsIsoUtc() {
-        String line = AuditTrailLine.of(new AuditRecorded(Instant.parse("2026-12-01T10:15:30.123Z"), AuditEventType.SIGN_IN_COMPLETED,
+        String line = AuditTrailLine.of(new AuditRecorded(Instant.parse("2026-12-01T10:15:30.123456789Z"), AuditEventType.SIGN_IN_COMPLETED,
                 "alice", "alice", "192.0.2.7", "Mozilla/5.0", "with an authenticator app"), "node-a");
 
         JsonObject json = parse(line);
