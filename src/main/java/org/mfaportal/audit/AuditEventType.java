@@ -48,6 +48,8 @@ public enum AuditEventType {
     RECOVERY_CODE_USED,
     /** Too many password failures for a username: the attempt was refused without checking the password. */
     SIGN_IN_THROTTLED,
+    /** The password was right but the account is locked (too many wrong second factors): the sign-in was refused. */
+    SIGN_IN_REFUSED_LOCKED,
     ACCOUNT_LOCKED,
     ACCOUNT_UNLOCKED,
     /** MFA became required for the user: the grace period starts. */

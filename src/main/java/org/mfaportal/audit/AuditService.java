@@ -4,6 +4,7 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,7 +19,8 @@ import org.mfaportal.config.PortalConfig;
 /**
  * The one place that writes audit events. Each event is written in its own transaction, so that a failure being
  * audited is kept even when the caller's transaction rolls back. The IP address and user agent come from the
- * HTTP request being served, if any.
+ * HTTP request being served, if any. Each stored event is also announced as {@link AuditRecorded} (the audit trail log
+ * and the metrics observe it).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -36,13 +38,18 @@ public class AuditService {
     @Inject
     PortalConfig config;
 
+    @Inject
+    Event<AuditRecorded> recorded;
+
     public void record(AuditEventType type, String actorUsername, String subjectUsername, String detail) {
         record(type, actorUsername, subjectUsername, detail, RequestOrigin.current(currentRequest));
     }
 
     /** For work done outside the HTTP request it describes (asynchronous): the origin is handed over. */
     public void record(AuditEventType type, String actorUsername, String subjectUsername, String detail, RequestOrigin origin) {
-        em.persist(new AuditEvent(clock.instant(), type, actorUsername, subjectUsername, origin, detail));
+        AuditEvent event = new AuditEvent(clock.instant(), type, actorUsername, subjectUsername, origin, detail);
+        em.persist(event);
+        recorded.fire(AuditRecorded.of(event));
     }
 
     /**

@@ -186,19 +186,25 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
         audit.recordOwn(AuditEventType.PASSWORD_ACCEPTED, username);
         UserAccount account = accounts.findByUsername(username).orElseThrow();
         if (lockout.isLocked(account)) {
+            audit.recordOwn(AuditEventType.SIGN_IN_REFUSED_LOCKED, username);
             request.setAttribute(SignInRefusal.class.getName(), SignInRefusal.LOCKED);
             return AuthenticationStatus.SEND_FAILURE;
         }
-        return afterFirstFactor(account, result.getCallerGroups(), SignInSession.takeReturnPath(request), request, context);
+        return afterFirstFactor(account, result.getCallerGroups(), SignInSession.takeReturnPath(request), SignInMethod.PASSWORD,
+                request, context);
     }
 
-    /** The password or the identity provider proved who this is; a second factor follows when the user has one. */
+    /**
+     * The password or the identity provider proved who this is; a second factor follows when the user has one.
+     *
+     * @param firstFactor what proved it, recorded when nothing else is asked for
+     */
     private AuthenticationStatus afterFirstFactor(UserAccount account, Set<String> groups, ReturnPath returnPath,
-            HttpServletRequest request, HttpMessageContext context) {
+            SignInMethod firstFactor, HttpServletRequest request, HttpMessageContext context) {
         String username = account.getUsername();
         if (mfa.isMfaEnabled(account) && isTrustedBrowser(account, request)) {
             audit.recordOwn(AuditEventType.TRUSTED_BROWSER_USED, username, UserAgentSummary.describe(request.getHeader("User-Agent")));
-            return completeSignIn(username, groups, returnPath, request, context);
+            return completeSignIn(username, groups, returnPath, SignInMethod.TRUSTED_BROWSER, request, context);
         }
         if (mfa.isMfaEnabled(account)) {
             String token = pendingLogins.start(account, groups, returnPath);
@@ -207,7 +213,7 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
             // SEND_CONTINUE must come with its response (the container reports it as a failure otherwise)
             return context.redirect(request.getContextPath() + SECOND_FACTOR_PAGE);
         }
-        return completeSignIn(username, groups, returnPath, request, context);
+        return completeSignIn(username, groups, returnPath, firstFactor, request, context);
     }
 
     /**
@@ -246,9 +252,9 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
         SignInSession.markThroughIdentityProvider(request);
         if (verified.provenFactors().stream().anyMatch(kind -> policies.allows(account, kind))) {
             audit.recordOwn(AuditEventType.IDENTITY_PROVIDER_MFA_ACCEPTED, account.getUsername(), claims);
-            return completeSignIn(account.getUsername(), groups, returnPath, request, context, true);
+            return completeSignIn(account.getUsername(), groups, returnPath, SignInMethod.IDENTITY_PROVIDER_MFA, request, context);
         }
-        return afterFirstFactor(account, groups, returnPath, request, context);
+        return afterFirstFactor(account, groups, returnPath, SignInMethod.IDENTITY_PROVIDER, request, context);
     }
 
     /** A trusted browser skips the second factor, never the password; only while trust is allowed at all. */
@@ -270,7 +276,8 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
             if (trustBrowser) {
                 trustThisBrowser(verified.username(), request, context);
             }
-            return completeSignIn(verified.username(), verified.groups(), verified.returnPath(), request, context);
+            return completeSignIn(verified.username(), verified.groups(), verified.returnPath(), SignInMethod.of(verified.factor()),
+                    request, context);
         }
         if (!(result instanceof SecondFactorResult.Rejected)) {
             SignInSession.forgetPendingLogin(request);
@@ -297,7 +304,8 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
                 throw new WebAuthnRefusal(WebAuthnRefusal.Reason.NOT_ALLOWED_BY_POLICY, "passkey");
             }
             audit.recordOwn(AuditEventType.PASSKEY_ACCEPTED, asserted.username(), "\"" + asserted.keyName() + "\"");
-            return completeSignIn(asserted.username(), AccountIdentityStore.rolesOf(account.get()), SignInSession.takeReturnPath(request), request, context);
+            return completeSignIn(asserted.username(), AccountIdentityStore.rolesOf(account.get()), SignInSession.takeReturnPath(request),
+                    SignInMethod.PASSKEY, request, context);
         } catch (WebAuthnRefusal refusal) {
             request.setAttribute(WebAuthnRefusal.class.getName(), refusal);
             return AuthenticationStatus.SEND_FAILURE;
@@ -362,21 +370,13 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
      * they do not have (an allowed one) and the grace period is over, or the account must enrol its first factor; into
      * PASSWORD_CHANGE_ONLY first when its password was chosen by someone else (the bootstrap admin).
      */
-    private AuthenticationStatus completeSignIn(String username, Set<String> groups, ReturnPath returnPath,
+    private AuthenticationStatus completeSignIn(String username, Set<String> groups, ReturnPath returnPath, SignInMethod method,
             HttpServletRequest request, HttpMessageContext context) {
-        return completeSignIn(username, groups, returnPath, request, context, false);
-    }
-
-    /**
-     * @param multiFactorByProvider the identity provider's trusted multi-factor authentication met the user's policy
-     *        for this sign-in: no enrolment of a portal factor is demanded on top of it
-     */
-    private AuthenticationStatus completeSignIn(String username, Set<String> groups, ReturnPath returnPath,
-            HttpServletRequest request, HttpMessageContext context, boolean multiFactorByProvider) {
         renewSessionId(request);
         UserAccount account = accounts.findByUsername(username).orElseThrow();
         EnrolmentState enrolment = policies.atSignIn(account);
-        if (!multiFactorByProvider && policies.restrictedToEnrolment(account, enrolment)) {
+        // the identity provider's trusted multi-factor sign-in met the policy: no portal factor is demanded on top
+        if (method != SignInMethod.IDENTITY_PROVIDER_MFA && policies.restrictedToEnrolment(account, enrolment)) {
             SignInSession.restrictToEnrolment(request);
         }
         if (account.isMustChangePassword()) {
@@ -385,7 +385,7 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
         liveSessions.start(account, request.getSession().getId(), RequestOrigin.of(request));
         SignInSession.markSignedIn(request);
         Reauthentication.markAuthenticated(request, clock.instant());
-        audit.recordOwn(AuditEventType.SIGN_IN_COMPLETED, username);
+        audit.recordOwn(AuditEventType.SIGN_IN_COMPLETED, username, method.auditDetail());
         SignInSession.proceedTo(request, returnPath.value());
         return context.notifyContainerAboutLogin(username, groups);
     }

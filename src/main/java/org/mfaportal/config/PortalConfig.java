@@ -331,4 +331,13 @@ public class PortalConfig {
                 directoryDisabledFilter.filter(filter -> !filter.isBlank()), directoryTrustStore.filter(path -> !path.isBlank()),
                 directoryTrustStorePassword, directoryTrustStoreType, directoryConnectTimeout, directoryReadTimeout));
     }
+
+    @Inject
+    @ConfigProperty(name = "mfa.health.timeout")
+    Duration healthTimeout;
+
+    /** How long a health check may wait for the database before it answers DOWN (at least one second). */
+    public Duration healthTimeout() {
+        return healthTimeout.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : healthTimeout;
+    }
 }

@@ -39,6 +39,19 @@ public class SecretKeyring {
         return cipher;
     }
 
+    /** Whether the key is loaded and a value sealed with it opens again (the health checks ask). */
+    public boolean works() {
+        if (cipher == null) {
+            return false;
+        }
+        try {
+            byte[] probe = {1, 2, 3, 4};
+            return java.util.Arrays.equals(probe, cipher.decrypt(cipher.encrypt(probe, "health"), "health"));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /**
      * Dev mode keeps a generated key next to its database, so secrets sealed before a restart still open after it.
      */

@@ -98,6 +98,31 @@ public final class PortalClient {
         return matcher.group(1);
     }
 
+    /**
+     * Submits a Faces form of the page at {@code path} (non-Ajax): {@code fields} by their ids inside the form, the
+     * button by its id.
+     */
+    public Answer submitForm(String path, String formId, Map<String, String> fields, String buttonId) {
+        Matcher viewState = VIEW_STATE.matcher(get(path).body());
+        if (!viewState.find()) {
+            throw new IllegalStateException("No view state on " + path);
+        }
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put(formId, formId);
+        fields.forEach((id, value) -> form.put(formId + ":" + id, value));
+        form.put(formId + ":" + buttonId, "");
+        form.put("jakarta.faces.ViewState", viewState.group(1));
+        String body = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A POST without body to a test-support address; answers the response. */
+    public Answer post(String path) {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     public Answer get(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
