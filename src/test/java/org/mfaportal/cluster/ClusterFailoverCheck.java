@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.mfaportal.testing.PortalClient;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.mfaportal.mfa.totp.Base32;
 import org.mfaportal.mfa.totp.Totp;
@@ -68,10 +69,11 @@ class ClusterFailoverCheck {
     /** One browser: its own cookies; it speaks to the balancer or to one node. */
     private static final class Visitor {
 
-        private final CookieManager cookies = new CookieManager();
+        private final CookieManager cookies = new PortalClient.LoopbackCookieManager();
         private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         private String lastViewState;
+        private String lastCspNonce;
 
         Page get(String base, String path) {
             return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
@@ -97,6 +99,8 @@ class ClusterFailoverCheck {
             form.put("login:password", password);
             form.put("login:signIn", "");
             form.put("jakarta.faces.ViewState", lastViewState);
+            // the sign-in view is stateless: PrimeFaces' CSP mode checks the nonce its script adds to the form
+            form.put("primefaces.nonce", lastCspNonce);
             return postForm(base, "/login", form);
         }
 
@@ -122,6 +126,10 @@ class ClusterFailoverCheck {
                 Matcher viewState = VIEW_STATE.matcher(response.body());
                 if (viewState.find()) {
                     lastViewState = viewState.group(1);
+                }
+                Matcher nonce = PortalClient.CSP_NONCE.matcher(response.body());
+                if (nonce.find()) {
+                    lastCspNonce = nonce.group(1).replace("\\/", "/");
                 }
                 URI uri = response.uri();
                 return new Page(response.statusCode(), response.body(), uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));

@@ -22,7 +22,7 @@ public final class PortalClient {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
     /** PrimeFaces' CSP mode: its script puts the page's nonce into every form; a client without scripts does it here. */
-    private static final Pattern CSP_NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
+    public static final Pattern CSP_NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
 
     private final HttpClient http = HttpClient.newBuilder()
             .cookieHandler(new LoopbackCookieManager())
@@ -168,7 +168,7 @@ public final class PortalClient {
      * the Secure Contexts spec; Chromium and Firefox keep and send Secure cookies there). The JDK's CookieManager
      * sends them only over https, so the portal's Secure session cookie would be lost between requests.
      */
-    static final class LoopbackCookieManager extends CookieManager {
+    public static final class LoopbackCookieManager extends CookieManager {
 
         @Override
         public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) throws IOException {
