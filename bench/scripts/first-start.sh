@@ -40,8 +40,8 @@ start_us=${EPOCHREALTIME/./}
 stamp() { while IFS= read -r line; do now_us=${EPOCHREALTIME/./}; printf '%6.1f %s\n' "$(( (now_us - start_us) / 1000 ))e-3" "$line"; done; }
 rm -f "$clone.pid"
 # its own session: the whole process group (Maven and the server it forks) is stopped at the end
-( cd "$clone" && exec setsid sh -c 'echo $$ > "$0"; exec ./mvnw package wildfly:run -DskipTests "$1" 2>&1' \
-    "$clone.pid" "-Dwildfly.serverArgs=-Djboss.socket.binding.port-offset=$offset" ) | stamp > "$log" &
+( cd "$clone" && exec setsid sh -c 'echo $$ > "$0"; exec ./mvnw package wildfly:run -DskipTests $1 2>&1' \
+    "$clone.pid" "-Dwildfly.serverArgs=-Djboss.socket.binding.port-offset=$offset -Dwildfly.port=$((9990 + offset))" ) | stamp > "$log" &
 while [ ! -s "$clone.pid" ]; do sleep 0.1; done
 mvn_pid=$(cat "$clone.pid")
 
