@@ -63,11 +63,11 @@ public record EffectivePolicy(boolean mfaRequired, String requiredBy, int graceD
 
         /** Why a key of this model and attestation may not be registered or count now; empty when it may. */
         public Optional<KeyRefusal> refusal(String model, Boolean attestationVerified) {
-            if (attestationRequired() && !Boolean.TRUE.equals(attestationVerified)) {
-                return Optional.of(KeyRefusal.ATTESTATION_MISSING);
-            }
             if (!allowsModel(model)) {
                 return Optional.of(KeyRefusal.MODEL_NOT_ALLOWED);
+            }
+            if (attestationRequired() && !Boolean.TRUE.equals(attestationVerified)) {
+                return Optional.of(KeyRefusal.ATTESTATION_MISSING);
             }
             return Optional.empty();
         }

@@ -132,6 +132,11 @@ public final class AuthenticatorMetadata {
         return names.size();
     }
 
+    /** Whether the metadata has a statement for this model (lower-case AAGUID). */
+    public boolean knows(String aaguid) {
+        return aaguid != null && names.containsKey(aaguid);
+    }
+
     /** The model's name ("description" in its statement), by lower-case AAGUID. */
     public Optional<String> nameOf(String aaguid) {
         return Optional.ofNullable(aaguid).map(names::get).filter(name -> !name.isBlank());

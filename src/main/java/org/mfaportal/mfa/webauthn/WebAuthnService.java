@@ -158,12 +158,12 @@ public class WebAuthnService {
                 credentialData.getAaguid().toString(), authenticatorData.getSignCount(), transportsOf(registration.getTransports()),
                 authenticatorData.isFlagUV(), authenticatorData.isFlagBE(), authenticatorData.isFlagBS(),
                 passkey && !Boolean.FALSE.equals(residentKey));
-        boolean attestationVerified = attestationVerified(registration, user);
+        Attestation attestation = attestationOf(registration, user);
         Authenticator key = Authenticator.webAuthn(em.getReference(UserAccount.class, user.getId()), keyName, credential,
-                registration.getAttestationObject().getFormat(), attestationVerified, clock.instant());
+                registration.getAttestationObject().getFormat(), attestation.verified(), clock.instant());
         // asked for a passkey, an authenticator may still make a plain key: judged by what it made
         requireAllowed(user, FactorKind.of(key));
-        requireAllowedModel(user, credential.aaguid(), attestationVerified);
+        requireAllowedModel(user, credential.aaguid(), attestation);
         try {
             List<String> recoveryCodes = mfa.addAuthenticator(user, key);
             em.flush();
@@ -176,32 +176,40 @@ public class WebAuthnService {
     /**
      * Whether the key proved its model: an attestation certificate whose statement webauthn4j verified (signature over
      * the new credential) and, when authenticator metadata is loaded, whose chain ends at a root the metadata names for
-     * that AAGUID. "none" and self attestation prove nothing about the model. A certificate that does not chain to the
-     * metadata's roots is refused outright while the user's policy has rules on models.
+     * that AAGUID. "none" and self attestation prove nothing about the model. A key that claims a model the metadata
+     * knows, with a certificate that does not chain to that model's roots, is refused outright while the user's policy
+     * has rules on models (a counterfeit or a misconfigured key); a model the metadata does not know is simply not
+     * verified.
      */
-    private boolean attestationVerified(RegistrationData registration, UserAccount user) throws WebAuthnRefusal {
+    private Attestation attestationOf(RegistrationData registration, UserAccount user) throws WebAuthnRefusal {
         AttestationStatement statement = registration.getAttestationObject().getAttestationStatement();
         if (!(statement instanceof CertificateBaseAttestationStatement certified) || certified.getX5c() == null || certified.getX5c().isEmpty()) {
-            return false;
+            return new Attestation(false, false);
         }
         AuthenticatorMetadata metadata = models.metadata();
         if (!metadata.loaded()) {
-            return true;
+            return new Attestation(true, true);
         }
         AAGUID aaguid = registration.getAttestationObject().getAuthenticatorData().getAttestedCredentialData().getAaguid();
+        String model = PolicyRule.aaguid(aaguid.toString()).orElse(null);
         boolean trusted = metadata.verifies(aaguid, certified, clock.instant());
-        if (!trusted && policies.effectiveFor(user).keys().needsAttestation()) {
-            throw refused(Reason.ATTESTATION_NOT_TRUSTED, user.getUsername(), "model " + describeModel(aaguid.toString()) + ", "
-                    + registration.getAttestationObject().getFormat() + " attestation does not chain to the metadata's roots");
+        if (!trusted && metadata.knows(model) && policies.effectiveFor(user).keys().needsAttestation()) {
+            throw refused(Reason.ATTESTATION_NOT_TRUSTED, user.getUsername(), "model " + describeModel(model) + ", "
+                    + registration.getAttestationObject().getFormat() + " attestation does not chain to the metadata's roots for it");
         }
-        return trusted;
+        return new Attestation(true, trusted);
     }
 
-    private void requireAllowedModel(UserAccount user, String aaguid, boolean attestationVerified) throws WebAuthnRefusal {
+    /** What the key's attestation showed: a certificate at all, and whether it verified. */
+    private record Attestation(boolean certified, boolean verified) {
+    }
+
+    private void requireAllowedModel(UserAccount user, String aaguid, Attestation attestation) throws WebAuthnRefusal {
         String model = PolicyRule.aaguid(aaguid).orElse(null);
-        Optional<EffectivePolicy.KeyRefusal> refusal = policies.effectiveFor(user).keys().refusal(model, attestationVerified);
+        Optional<EffectivePolicy.KeyRefusal> refusal = policies.effectiveFor(user).keys().refusal(model, attestation.verified());
         if (refusal.isPresent()) {
-            Reason reason = refusal.get() == EffectivePolicy.KeyRefusal.ATTESTATION_MISSING ? Reason.ATTESTATION_MISSING : Reason.MODEL_NOT_ALLOWED;
+            Reason reason = refusal.get() == EffectivePolicy.KeyRefusal.MODEL_NOT_ALLOWED ? Reason.MODEL_NOT_ALLOWED
+                    : attestation.certified() ? Reason.ATTESTATION_NOT_TRUSTED : Reason.ATTESTATION_MISSING;
             throw refused(reason, user.getUsername(), "model " + describeModel(model));
         }
     }
