@@ -122,6 +122,8 @@ class AttestationPolicyIT {
         PortalClient.Answer home = later.get("/");
         assertEquals("/account/security/", home.path(), "held to setting up a factor that counts, like a disallowed kind");
         assertTrue(home.body().contains("no longer allowed by your organisation"), "said in words");
+        assertTrue(later.get("/account/security/webauthn").body().contains("Not counted: your organisation no longer allows this model of key"),
+                "the key itself is marked");
     }
 
     @Test
