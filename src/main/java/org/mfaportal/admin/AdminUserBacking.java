@@ -22,7 +22,9 @@ import org.mfaportal.auth.UserAgentSummary;
 import org.mfaportal.mfa.Authenticator;
 import org.mfaportal.mfa.MfaService;
 import org.mfaportal.mfa.recovery.RecoveryCodeService;
+import org.mfaportal.mfa.webauthn.AuthenticatorModels;
 import org.mfaportal.policy.EffectivePolicy;
+import org.mfaportal.policy.EnrolledFactor;
 import org.mfaportal.policy.EnrolmentState;
 import org.mfaportal.policy.PolicyService;
 import org.mfaportal.web.Dates;
@@ -59,6 +61,9 @@ public class AdminUserBacking implements Serializable {
 
     @Inject
     PolicyService policies;
+
+    @Inject
+    AuthenticatorModels keyModels;
 
     @Inject
     RecoveryCodeService recoveryCodes;
@@ -288,6 +293,27 @@ public class AdminUserBacking implements Serializable {
 
     public UserAccount getUser() {
         return user;
+    }
+
+    /** The models the user's keys may be, in words: "any model", or their names. */
+    public String getAllowedModels() {
+        if (policy == null || !policy.keys().restrictsModels()) {
+            return messages.text("admin.policies.models.any");
+        }
+        if (policy.keys().allowedModels().isEmpty()) {
+            return messages.text("admin.user.policy.models.none-in-common");
+        }
+        return policy.keys().allowedModels().stream().sorted().map(keyModels::describe).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** A key's model in words: its name from the metadata, else its AAGUID; empty for apps. */
+    public String modelOf(Authenticator factor) {
+        return factor.getWebAuthnCredential() == null ? "" : keyModels.describe(factor.getWebAuthnCredential().aaguid());
+    }
+
+    /** Whether the factor counts for the user's policies now, in words. */
+    public String countsOf(Authenticator factor) {
+        return policy == null ? "" : policy.whyNotAccepted(EnrolledFactor.of(factor)).map(messages::text).orElseGet(() -> messages.text("confirm.yes"));
     }
 
     public List<Authenticator> getFactors() {

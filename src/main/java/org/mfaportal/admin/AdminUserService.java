@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,11 +30,11 @@ import org.mfaportal.audit.AuditService;
 import org.mfaportal.auth.LockoutService;
 import org.mfaportal.auth.TrustedBrowserService;
 import org.mfaportal.mfa.Authenticator;
-import org.mfaportal.mfa.FactorKind;
 import org.mfaportal.mfa.MfaService;
 import org.mfaportal.mfa.recovery.RecoveryCodeService;
 import org.mfaportal.notify.SecurityNotice;
 import org.mfaportal.policy.EnrolmentCriteria;
+import org.mfaportal.policy.EnrolledFactor;
 import org.mfaportal.policy.EnrolmentState;
 import org.mfaportal.policy.PolicyService;
 import org.mfaportal.policy.PolicySet;
@@ -194,15 +193,14 @@ public class AdminUserService {
         Map<Long, Set<String>> groups = new HashMap<>();
         em.createQuery("select u.id, g from UserAccount u join u.groups g where u.id in :ids", Object[].class).setParameter("ids", ids)
                 .getResultList().forEach(row -> groups.computeIfAbsent((Long) row[0], id -> new TreeSet<>()).add((String) row[1]));
-        Map<Long, List<FactorKind>> factors = new HashMap<>();
+        Map<Long, List<EnrolledFactor>> factors = new HashMap<>();
         em.createQuery("select a from Authenticator a where a.user.id in :ids", Authenticator.class).setParameter("ids", ids)
-                .getResultList().forEach(a -> factors.computeIfAbsent(a.getUser().getId(), id -> new ArrayList<>()).add(FactorKind.of(a)));
+                .getResultList().forEach(a -> factors.computeIfAbsent(a.getUser().getId(), id -> new ArrayList<>()).add(EnrolledFactor.of(a)));
         return page.stream().map(row -> {
             Set<String> userGroups = groups.getOrDefault(row.id(), Set.of());
-            List<FactorKind> kinds = factors.getOrDefault(row.id(), List.of());
-            Set<FactorKind> kindSet = kinds.isEmpty() ? EnumSet.noneOf(FactorKind.class) : EnumSet.copyOf(kinds);
-            EnrolmentState state = policySet.stateOf(new PolicySet.UserFacts(userGroups, kindSet, row.requiredSince(), row.exemptUntil()));
-            return row.completed(String.join(", ", userGroups), kinds.size(), state);
+            List<EnrolledFactor> userFactors = factors.getOrDefault(row.id(), List.of());
+            EnrolmentState state = policySet.stateOf(new PolicySet.UserFacts(userGroups, userFactors, row.requiredSince(), row.exemptUntil()));
+            return row.completed(String.join(", ", userGroups), userFactors.size(), state);
         }).toList();
     }
 

@@ -299,8 +299,9 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
             if (account.get().isFromDirectory()) {
                 account = Optional.of(stillInDirectory(account.get()));
             }
-            if (!policies.acceptedAtSignIn(account.get()).contains(FactorKind.PASSKEY)) {
-                audit.recordOwn(AuditEventType.WEBAUTHN_REFUSED, asserted.username(), "passkey sign-in: passkeys not allowed by policy");
+            if (!policies.acceptedAtSignIn(account.get()).contains(FactorKind.PASSKEY)
+                    || !policies.acceptsKeyAtSignIn(account.get(), asserted.authenticatorId())) {
+                audit.recordOwn(AuditEventType.WEBAUTHN_REFUSED, asserted.username(), "passkey sign-in: not accepted by policy (kind, model or attestation)");
                 throw new WebAuthnRefusal(WebAuthnRefusal.Reason.NOT_ALLOWED_BY_POLICY, "passkey");
             }
             audit.recordOwn(AuditEventType.PASSKEY_ACCEPTED, asserted.username(), "\"" + asserted.keyName() + "\"");

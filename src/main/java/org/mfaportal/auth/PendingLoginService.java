@@ -118,6 +118,9 @@ public class PendingLoginService {
                 if (!policies.acceptedAtSignIn(user).contains(kind)) {
                     return Attempt.notAccepted(kind);
                 }
+                if (!policies.acceptsKeyAtSignIn(user, asserted.authenticatorId())) {
+                    return new Attempt(Optional.empty(), "policy.not-accepted.KEY_MODEL");
+                }
                 return new Attempt(Optional.of(SecondFactorKind.SECURITY_KEY), null);
             } catch (WebAuthnRefusal refusal) {
                 return new Attempt(Optional.empty(), refusal.reason().messageKey());

@@ -102,6 +102,10 @@ public class PortalConfig {
     @ConfigProperty(name = "mfa.webauthn.origins")
     Optional<List<String>> webAuthnOrigins;
 
+    @Inject
+    @ConfigProperty(name = "mfa.webauthn.metadata-file")
+    Optional<String> webAuthnMetadataFile;
+
     // --- passwords ---
 
     @Inject
@@ -263,6 +267,11 @@ public class PortalConfig {
     /** The WebAuthn relying party: configured id and origins, or the host and origin of the request. */
     public RelyingParty relyingParty(HttpServletRequest request) {
         return RelyingParty.of(webAuthnRpId, webAuthnRpName, webAuthnOrigins, request);
+    }
+
+    /** FIDO metadata the operator provides: a folder of statements, one statement or an MDS3 BLOB. */
+    public Optional<java.nio.file.Path> webAuthnMetadataFile() {
+        return webAuthnMetadataFile.filter(path -> !path.isBlank()).map(java.nio.file.Path::of);
     }
 
     /** How long after an authentication the account's protection may be changed without confirming again. */

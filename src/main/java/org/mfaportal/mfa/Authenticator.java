@@ -108,6 +108,12 @@ public class Authenticator {
     @Column(name = "webauthn_discoverable")
     private Boolean webAuthnDiscoverable;
 
+    @Column(name = "webauthn_attestation_format", length = 32)
+    private String webAuthnAttestationFormat;
+
+    @Column(name = "webauthn_attestation_verified")
+    private Boolean webAuthnAttestationVerified;
+
     protected Authenticator() {
         // for JPA
     }
@@ -128,7 +134,21 @@ public class Authenticator {
         return authenticator;
     }
 
-    /** A security key or passkey whose registration was verified. */
+    /**
+     * A security key or passkey whose registration was verified, with how it proved its model.
+     *
+     * @param attestationFormat the attestation statement's format ("packed", "none", ...)
+     * @param attestationVerified whether an attestation certificate verified (see WebAuthnService)
+     */
+    public static Authenticator webAuthn(UserAccount user, String name, WebAuthnCredential credential, String attestationFormat,
+            boolean attestationVerified, Instant now) {
+        Authenticator authenticator = webAuthn(user, name, credential, now);
+        authenticator.webAuthnAttestationFormat = attestationFormat;
+        authenticator.webAuthnAttestationVerified = attestationVerified;
+        return authenticator;
+    }
+
+    /** A security key or passkey whose registration was verified; how it proved its model is unknown. */
     public static Authenticator webAuthn(UserAccount user, String name, WebAuthnCredential credential, Instant now) {
         Authenticator authenticator = new Authenticator();
         authenticator.user = user;
@@ -155,6 +175,16 @@ public class Authenticator {
         return new WebAuthnCredential(webAuthnCredentialId, webAuthnCredentialData, webAuthnAaguid, webAuthnSignCount,
                 webAuthnTransports, Boolean.TRUE.equals(webAuthnUvInitialized), Boolean.TRUE.equals(webAuthnBackupEligible),
                 Boolean.TRUE.equals(webAuthnBackupState), Boolean.TRUE.equals(webAuthnDiscoverable));
+    }
+
+    /** The attestation format the key registered with; null when unknown (registered before it was recorded). */
+    public String getWebAuthnAttestationFormat() {
+        return webAuthnAttestationFormat;
+    }
+
+    /** Whether the key proved its model with a verified attestation certificate; null when unknown. */
+    public Boolean getWebAuthnAttestationVerified() {
+        return webAuthnAttestationVerified;
     }
 
     public boolean isPasskey() {

@@ -91,7 +91,38 @@ public final class EnrolmentCriteria {
             case PASSKEY -> "a.type = org.mfaportal.mfa.AuthenticatorType.WEBAUTHN and a.webAuthnDiscoverable = true";
             case RECOVERY_CODE -> throw new IllegalArgumentException("recovery codes are not an authenticator");
         };
-        return "exists (select a.id from Authenticator a where a.user = " + user + " and " + which + ")";
+        String keyRules = kind == FactorKind.TOTP ? "" : keyRules();
+        return "exists (select a.id from Authenticator a where a.user = " + user + " and " + which + keyRules + ")";
+    }
+
+    /**
+     * A key counts only when it satisfies the model rules of the default and of each of the user's groups' policies
+     * (a group's rules bind only its members). Null columns (keys registered before attestation was recorded) make
+     * the row's condition unknown, so such a key does not count where a rule asks about it, as in {@link PolicySet}.
+     */
+    private String keyRules() {
+        StringBuilder rules = new StringBuilder();
+        if (hasKeyRules(policies.defaults())) {
+            rules.append(" and (").append(keySatisfies(policies.defaults())).append(")");
+        }
+        groupRules().stream().filter(EnrolmentCriteria::hasKeyRules).forEach(rule ->
+                rules.append(" and (not exists (").append(membershipIn(List.of(rule.group()))).append(") or (").append(keySatisfies(rule)).append("))"));
+        return rules.toString();
+    }
+
+    private static boolean hasKeyRules(PolicyRule rule) {
+        return rule.attestationRequired() || rule.restrictsModels();
+    }
+
+    private String keySatisfies(PolicyRule rule) {
+        List<String> parts = new ArrayList<>();
+        if (rule.attestationRequired()) {
+            parts.add("a.webAuthnAttestationVerified = true");
+        }
+        if (rule.restrictsModels()) {
+            parts.add("a.webAuthnAaguid in :" + parameter(List.copyOf(new TreeSet<>(rule.allowedModels()))));
+        }
+        return and(parts);
     }
 
     private String hasAnyAuthenticator() {

@@ -44,6 +44,12 @@ public class MfaPolicy {
     @Column(name = "recovery_codes", nullable = false)
     private int recoveryCodes;
 
+    @Column(name = "attestation_required", nullable = false)
+    private boolean attestationRequired;
+
+    @Column(name = "allowed_models", length = 4000)
+    private String allowedModels;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -62,10 +68,13 @@ public class MfaPolicy {
         this.trustedBrowserDays = Math.max(0, rule.trustedBrowserDays());
         this.allowedFactors = FactorKind.format(rule.allowedFactors());
         this.recoveryCodes = Math.max(PolicyRule.MIN_RECOVERY_CODES, Math.min(PolicyRule.MAX_RECOVERY_CODES, rule.recoveryCodes()));
+        this.attestationRequired = rule.attestationRequired();
+        this.allowedModels = PolicyRule.formatModels(rule.allowedModels());
         this.updatedAt = now;
     }
 
     public PolicyRule rule() {
-        return new PolicyRule(groupName, mfaRequired, graceDays, trustedBrowserDays, FactorKind.parse(allowedFactors), recoveryCodes);
+        return new PolicyRule(groupName, mfaRequired, graceDays, trustedBrowserDays, FactorKind.parse(allowedFactors), recoveryCodes,
+                attestationRequired, PolicyRule.parseModels(allowedModels));
     }
 }

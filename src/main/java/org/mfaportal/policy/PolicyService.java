@@ -7,7 +7,8 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -62,6 +63,29 @@ public class PolicyService {
         boolean hasRecoveryCodes = em.createNamedQuery(RecoveryCode.COUNT_UNUSED_OF_USER, Long.class)
                 .setParameter("userId", user.getId()).getSingleResult() > 0;
         return policySet().acceptedAtSignIn(factsOf(user), hasRecoveryCodes);
+    }
+
+    /** Whether this key of the user may complete their sign-in now (see {@link PolicySet#acceptsKeyAtSignIn}). */
+    public boolean acceptsKeyAtSignIn(UserAccount user, long authenticatorId) {
+        Authenticator key = em.find(Authenticator.class, authenticatorId);
+        return key != null && policySet().acceptsKeyAtSignIn(factsOf(user), EnrolledFactor.of(key));
+    }
+
+    /** Whether this factor counts for the user's policies now: for pages that mark factors that stopped counting. */
+    public boolean accepts(UserAccount user, Authenticator factor) {
+        return effectiveFor(user).accepts(EnrolledFactor.of(factor));
+    }
+
+    /**
+     * The models of security keys and passkeys registered so far (lower-case AAGUIDs, without the "unknown model" of
+     * keys that did not name theirs) and how many keys of each: what an admin picks an allow-list from.
+     */
+    public Map<String, Long> registeredModels() {
+        Map<String, Long> models = new TreeMap<>();
+        em.createQuery("select lower(a.webAuthnAaguid), count(a) from Authenticator a where a.webAuthnAaguid is not null group by lower(a.webAuthnAaguid)",
+                Object[].class).getResultList().forEach(row -> PolicyRule.aaguid((String) row[0])
+                        .filter(model -> !PolicyRule.UNKNOWN_MODEL.equals(model)).ifPresent(model -> models.merge(model, (Long) row[1], Long::sum)));
+        return models;
     }
 
     /**
@@ -154,9 +178,8 @@ public class PolicyService {
     private PolicySet.UserFacts factsOf(UserAccount user) {
         Object[] stored = em.createQuery("select u.mfaRequiredSince, u.mfaExemptUntil from UserAccount u where u.id = :id", Object[].class)
                 .setParameter("id", user.getId()).getResultStream().findFirst().orElse(new Object[2]);
-        Set<FactorKind> kinds = EnumSet.noneOf(FactorKind.class);
-        em.createNamedQuery(Authenticator.OF_USER, Authenticator.class).setParameter("userId", user.getId()).getResultList()
-                .forEach(authenticator -> kinds.add(FactorKind.of(authenticator)));
-        return new PolicySet.UserFacts(user.getGroups(), kinds, (Instant) stored[0], (Instant) stored[1]);
+        List<EnrolledFactor> factors = em.createNamedQuery(Authenticator.OF_USER, Authenticator.class).setParameter("userId", user.getId())
+                .getResultList().stream().map(EnrolledFactor::of).toList();
+        return new PolicySet.UserFacts(user.getGroups(), factors, (Instant) stored[0], (Instant) stored[1]);
     }
 }

@@ -30,8 +30,23 @@ public final class PolicySet {
         this.now = now;
     }
 
-    /** What one user's stored facts add up to; {@code enrolledKinds} are the kinds of their authenticators. */
-    public record UserFacts(Set<String> groups, Set<FactorKind> enrolledKinds, Instant requiredSince, Instant exemptUntil) {
+    /** What one user's stored facts add up to; {@code factors} are their authenticators. */
+    public record UserFacts(Set<String> groups, List<EnrolledFactor> factors, Instant requiredSince, Instant exemptUntil) {
+
+        public UserFacts {
+            factors = List.copyOf(factors);
+        }
+
+        /** Facts that know only the kinds of the user's authenticators (keys of no known model). */
+        public UserFacts(Set<String> groups, Set<FactorKind> enrolledKinds, Instant requiredSince, Instant exemptUntil) {
+            this(groups, enrolledKinds.stream().sorted().map(EnrolledFactor::ofKind).toList(), requiredSince, exemptUntil);
+        }
+
+        Set<FactorKind> enrolledKinds() {
+            Set<FactorKind> kinds = EnumSet.noneOf(FactorKind.class);
+            factors.forEach(factor -> kinds.add(factor.kind()));
+            return kinds;
+        }
     }
 
     public PolicyRule defaults() {
@@ -53,10 +68,7 @@ public final class PolicySet {
     public EnrolmentState stateOf(UserFacts user) {
         EffectivePolicy policy = effectiveFor(user.groups());
         List<FactorKind> allowed = policy.allowedInOrder().stream().filter(FactorKind.AUTHENTICATORS::contains).toList();
-        Set<FactorKind> compliant = EnumSet.noneOf(FactorKind.class);
-        compliant.addAll(user.enrolledKinds());
-        compliant.retainAll(allowed);
-        if (!compliant.isEmpty()) {
+        if (user.factors().stream().anyMatch(factor -> FactorKind.AUTHENTICATORS.contains(factor.kind()) && policy.accepts(factor))) {
             return new EnrolmentState(EnrolmentState.Kind.ENROLLED, null, allowed, false, true);
         }
         boolean hasDisallowedFactor = user.enrolledKinds().stream().anyMatch(FactorKind.AUTHENTICATORS::contains);
@@ -84,10 +96,24 @@ public final class PolicySet {
         if (hasRecoveryCodes) {
             accepted.add(FactorKind.RECOVERY_CODE);
         }
-        boolean hasAllowedAuthenticator = user.enrolledKinds().stream().anyMatch(kind -> FactorKind.AUTHENTICATORS.contains(kind) && policy.allows(kind));
-        if (hasAllowedAuthenticator) {
+        if (hasAcceptedAuthenticator(user, policy)) {
             accepted.retainAll(policy.allowedFactors());
         }
         return accepted;
+    }
+
+    /**
+     * Whether this one security key or passkey may complete the user's sign-in: the same rule as
+     * {@link #acceptedAtSignIn} for kinds, with the key's model and attestation judged too. A key that stopped counting
+     * (its model left the allow-list) is refused while the user has a factor that counts, and still proves the user
+     * when it is all they have (they must then set up one that counts).
+     */
+    public boolean acceptsKeyAtSignIn(UserFacts user, EnrolledFactor key) {
+        EffectivePolicy policy = effectiveFor(user.groups());
+        return !hasAcceptedAuthenticator(user, policy) || policy.accepts(key);
+    }
+
+    private static boolean hasAcceptedAuthenticator(UserFacts user, EffectivePolicy policy) {
+        return user.factors().stream().anyMatch(factor -> FactorKind.AUTHENTICATORS.contains(factor.kind()) && policy.accepts(factor));
     }
 }

@@ -96,6 +96,13 @@ class AdminUserQueriesIT {
         mfa.addAuthenticator(user, Authenticator.webAuthn(user, "Key", credential, Instant.now()));
     }
 
+    /** A security key of a model; {@code attestationVerified} null: registered before attestation was recorded. */
+    private void withKeyOfModel(UserAccount user, String aaguid, Boolean attestationVerified) {
+        WebAuthnCredential credential = new WebAuthnCredential("cred-" + UUID.randomUUID(), "not-used-here", aaguid, 0L, "usb", false, false, false, false);
+        mfa.addAuthenticator(user, attestationVerified == null ? Authenticator.webAuthn(user, "Key", credential, Instant.now())
+                : Authenticator.webAuthn(user, "Key", credential, "packed", attestationVerified, Instant.now()));
+    }
+
     private void update(String sql, Object... parameters) throws Exception {
         transaction.begin();
         try {
@@ -116,6 +123,9 @@ class AdminUserQueriesIT {
         assertEquals(admin.count(query), admin.find(query, 0, 1000).size(), "count and page agree for " + filter);
         return admin.find(query, 0, 1000).stream().map(UserRow::username).collect(Collectors.toCollection(TreeSet::new));
     }
+
+    private static final String MODEL_A = "a11ce000-0000-4000-8000-00000000000a";
+    private static final String MODEL_B = "b0b00000-0000-4000-8000-00000000000b";
 
     @Test
     void everyFilterListsExactlyTheUsersInThatStateAndTheComplianceCountsAgree() throws Exception {
@@ -156,6 +166,26 @@ class AdminUserQueriesIT {
         UserAccount oldDisallowed = user("old-key-in-passkeys", passkeysOnly);
         withKey(oldDisallowed, false);
         expected.put(oldDisallowed, EnrolmentState.Kind.OVERDUE);
+        // keys registered before their group's policy named models or required attestation
+        String models = group("models", false, 5, EnumSet.allOf(FactorKind.class));
+        String attested = group("attested", false, 5, EnumSet.allOf(FactorKind.class));
+        UserAccount allowedModel = user("model-a-in-models", models);
+        withKeyOfModel(allowedModel, MODEL_A, false);
+        expected.put(allowedModel, EnrolmentState.Kind.ENROLLED);
+        UserAccount otherModel = user("model-b-in-models", models);
+        withKeyOfModel(otherModel, MODEL_B, true);
+        expected.put(otherModel, EnrolmentState.Kind.IN_GRACE);
+        UserAccount verified = user("verified-in-attested", attested);
+        withKeyOfModel(verified, MODEL_B, true);
+        expected.put(verified, EnrolmentState.Kind.ENROLLED);
+        UserAccount unknownAttestation = user("unknown-in-attested", attested);
+        withKeyOfModel(unknownAttestation, MODEL_B, null);
+        expected.put(unknownAttestation, EnrolmentState.Kind.IN_GRACE);
+        UserAccount bothRules = user("model-a-unverified-in-both", models, attested);
+        withKeyOfModel(bothRules, MODEL_A, false);
+        expected.put(bothRules, EnrolmentState.Kind.IN_GRACE);
+        policies.save(new PolicyRule(models, false, 5, 30, EnumSet.allOf(FactorKind.class), 10, false, Set.of(MODEL_A)), "it-admin");
+        policies.save(new PolicyRule(attested, false, 5, 30, EnumSet.allOf(FactorKind.class), 10, true, Set.of()), "it-admin");
         policies.save(new PolicyRule(keysOnly, true, 7, 30, EnumSet.of(FactorKind.SECURITY_KEY, FactorKind.PASSKEY, FactorKind.RECOVERY_CODE), 10), "it-admin");
         policies.save(new PolicyRule(passkeysOnly, false, 5, 30, EnumSet.of(FactorKind.PASSKEY), 10), "it-admin");
         UserAccount locked = user("locked-optional", optional);

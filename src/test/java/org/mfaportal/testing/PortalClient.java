@@ -57,6 +57,13 @@ public final class PortalClient {
                 + "&factors=" + encode(allowedKinds))).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
+    /** Sets a group's MFA policy with rules on security keys: attestation required or not, allowed models (AAGUIDs). */
+    public void setPolicy(String group, boolean required, int graceDays, String allowedKinds, boolean attestation, String... models) {
+        send(HttpRequest.newBuilder(URI.create(baseUrl + "/test-support/policy?group=" + encode(group) + "&required=" + required + "&grace=" + graceDays
+                + "&factors=" + encode(allowedKinds) + "&attestation=" + attestation + "&models=" + encode(String.join(",", models))))
+                .POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
     public long auditCount(String username, String type) {
         return Long.parseLong(get("/test-support/audit-count?username=" + encode(username) + "&type=" + type).body());
     }

@@ -20,7 +20,8 @@ import org.mfaportal.policy.PolicyService;
  * Test deployments only: creates a fresh account per test (POST; answers with the username, the password is
  * {@link #PASSWORD}; {@code ?email=true} gives it the address username@example.test), so tests never share factors or codes; counts a user's audit events (GET); moves the server's
  * clock forward ({@code POST /test-support/clock?advance=PT10M}) or back to real time (without {@code advance}); sets
- * a group's policy ({@code POST /test-support/policy?group=g&required=true&grace=0&factors=TOTP,PASSKEY}).
+ * a group's policy ({@code POST /test-support/policy?group=g&required=true&grace=0&factors=TOTP,PASSKEY}, optionally
+ * {@code &attestation=true&models=aaguid1,aaguid2}).
  */
 @WebServlet({"/test-support/new-account", "/test-support/audit-count", "/test-support/clock", "/test-support/policy", "/test-support/fail"})
 public class TestSupportServlet extends HttpServlet {
@@ -62,8 +63,11 @@ public class TestSupportServlet extends HttpServlet {
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (request.getServletPath().endsWith("/policy")) {
+            String models = request.getParameter("models");
             policies.save(new PolicyRule(request.getParameter("group"), Boolean.parseBoolean(request.getParameter("required")),
-                    Integer.parseInt(request.getParameter("grace")), 30, FactorKind.parse(request.getParameter("factors")), 10), "it-admin");
+                    Integer.parseInt(request.getParameter("grace")), 30, FactorKind.parse(request.getParameter("factors")), 10,
+                    Boolean.parseBoolean(request.getParameter("attestation")), models == null || models.isBlank() ? Set.of() : Set.of(models.split(","))),
+                    "it-admin");
             return;
         }
         if (request.getServletPath().endsWith("/clock")) {

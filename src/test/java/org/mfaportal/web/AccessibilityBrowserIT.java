@@ -98,6 +98,13 @@ class AccessibilityBrowserIT {
         staff.open("/account/security/webauthn");
         axe.check(staff, "/account/security/webauthn (no keys)");
         staff.addVirtualAuthenticator(false);
+        // while the group's policy allows only another model of key, registration is refused with the reason
+        new PortalClient(deploymentUrl).setPolicy(group, true, 14, "TOTP,SECURITY_KEY,PASSKEY,RECOVERY_CODE", false, "a11ce000-0000-4000-8000-00000000000a");
+        staff.type("#keyName", "Desk key");
+        staff.runCeremonyWith("#addKey");
+        axe.check(staff, "/account/security/webauthn (a model the policy refuses)");
+        new PortalClient(deploymentUrl).setPolicy(group, true, 14, "TOTP,SECURITY_KEY,PASSKEY,RECOVERY_CODE");
+        staff.open("/account/security/webauthn");
         staff.type("#keyName", "Desk key");
         staff.runCeremonyWith("#addKey");
         axe.check(staff, "/account/security/webauthn (a key)");
@@ -145,6 +152,10 @@ class AccessibilityBrowserIT {
         axe.check(admin, "/admin/user (exemption date picker open)");
         admin.open("/admin/policies");
         axe.check(admin, "/admin/policies");
+        // the key-model fields with a typed AAGUID that is not one: the message next to the field
+        admin.type("#policy\\:typedModels", "not-a-model");
+        admin.submitWith("#policy\\:save");
+        axe.check(admin, "/admin/policies (key models listed, an AAGUID that is not one)");
         admin.open("/admin/compliance");
         axe.check(admin, "/admin/compliance");
         admin.open("/admin/audit");

@@ -16,6 +16,7 @@ import org.mfaportal.mfa.AuthenticatorType;
 import org.mfaportal.mfa.FactorKind;
 import org.mfaportal.mfa.MfaService;
 import org.mfaportal.policy.EffectivePolicy;
+import org.mfaportal.policy.EnrolledFactor;
 import org.mfaportal.policy.PolicyService;
 import org.mfaportal.mfa.recovery.RecoveryCodesDownload;
 import org.mfaportal.auth.Reauthentication;
@@ -31,7 +32,9 @@ public class WebAuthnKeysBacking implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** A key as the page lists it. */
-    public record KeyRow(long id, String name, boolean passkey, java.time.Instant createdAt, java.time.Instant lastUsedAt) implements Serializable {
+    /** @param notCounting why the key does not count for the user's policy (a message key); null when it counts */
+    public record KeyRow(long id, String name, boolean passkey, java.time.Instant createdAt, java.time.Instant lastUsedAt, String notCounting)
+            implements Serializable {
     }
 
     @Inject
@@ -66,10 +69,11 @@ public class WebAuthnKeysBacking implements Serializable {
 
     @PostConstruct
     void load() {
-        keys = mfa.authenticators(user(), AuthenticatorType.WEBAUTHN).stream()
-                .map(key -> new KeyRow(key.getId(), key.getName(), key.isPasskey(), key.getCreatedAt(), key.getLastUsedAt()))
-                .toList();
         EffectivePolicy policy = policies.effectiveFor(user());
+        keys = mfa.authenticators(user(), AuthenticatorType.WEBAUTHN).stream()
+                .map(key -> new KeyRow(key.getId(), key.getName(), key.isPasskey(), key.getCreatedAt(), key.getLastUsedAt(),
+                        policy.whyNotAccepted(EnrolledFactor.of(key)).orElse(null)))
+                .toList();
         securityKeyAllowed = policy.allows(FactorKind.SECURITY_KEY);
         passkeyAllowed = policy.allows(FactorKind.PASSKEY);
         newNames.clear();

@@ -26,6 +26,12 @@ public class WebAuthnRefusal extends Exception {
         INVALID_NAME("webauthn.refused.invalid-name"),
         /** The user's MFA policy does not allow (or no longer accepts) this kind of key. */
         NOT_ALLOWED_BY_POLICY("webauthn.refused.not-allowed"),
+        /** The policy allows only listed models of key, and this key's model (AAGUID) is not one of them. */
+        MODEL_NOT_ALLOWED("webauthn.refused.model-not-allowed"),
+        /** The policy requires attestation, and the key sent none (or only self attestation). */
+        ATTESTATION_MISSING("webauthn.refused.attestation-missing"),
+        /** The key's attestation certificate does not chain to a root the authenticator metadata names for its model. */
+        ATTESTATION_NOT_TRUSTED("webauthn.refused.attestation-not-trusted"),
         /** A directory user's passkey: the company directory could not confirm they are still there and enabled. */
         DIRECTORY_UNAVAILABLE("login.directory-unavailable");
 

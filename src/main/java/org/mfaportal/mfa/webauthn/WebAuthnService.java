@@ -14,7 +14,10 @@ import com.webauthn4j.data.RegistrationData;
 import com.webauthn4j.data.RegistrationParameters;
 import com.webauthn4j.data.attestation.authenticator.AttestedCredentialData;
 import com.webauthn4j.data.attestation.authenticator.AuthenticatorData;
+import com.webauthn4j.data.attestation.authenticator.AAGUID;
+import com.webauthn4j.data.attestation.statement.AttestationStatement;
 import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
+import com.webauthn4j.data.attestation.statement.CertificateBaseAttestationStatement;
 import com.webauthn4j.data.attestation.statement.NoneAttestationStatement;
 import com.webauthn4j.data.client.Origin;
 import com.webauthn4j.data.client.challenge.DefaultChallenge;
@@ -47,6 +50,8 @@ import org.mfaportal.mfa.webauthn.WebAuthnOptions.AuthenticatorSelection;
 import org.mfaportal.mfa.webauthn.WebAuthnOptions.CredentialDescriptor;
 import org.mfaportal.mfa.webauthn.WebAuthnOptions.CredentialParameters;
 import org.mfaportal.mfa.webauthn.WebAuthnRefusal.Reason;
+import org.mfaportal.policy.EffectivePolicy;
+import org.mfaportal.policy.PolicyRule;
 import org.mfaportal.policy.PolicyService;
 import org.mfaportal.web.Messages;
 
@@ -85,6 +90,9 @@ public class WebAuthnService {
     @Inject
     AuditService audit;
 
+    @Inject
+    AuthenticatorModels models;
+
     /** Options plus the id of the challenge inside them; the id stays on the server, in the user's session. */
     public record Started<T>(String challengeId, T options) {
     }
@@ -100,6 +108,8 @@ public class WebAuthnService {
     /** @throws WebAuthnRefusal when the user's policy does not allow this kind of key */
     public Started<WebAuthnOptions.Creation> startRegistration(UserAccount user, boolean passkey, RelyingParty rp) throws WebAuthnRefusal {
         requireAllowed(user, passkey ? FactorKind.PASSKEY : FactorKind.SECURITY_KEY);
+        // the authenticator names its model only when asked for attestation; most browsers send a zero AAGUID otherwise
+        String attestation = policies.effectiveFor(user).keys().needsAttestation() ? "direct" : "none";
         UserAccount account = em.find(UserAccount.class, user.getId());
         if (account.getWebAuthnUserHandle() == null) {
             account.assignWebAuthnUserHandle(WebAuthnChallenges.randomBase64Url(32));
@@ -116,7 +126,7 @@ public class WebAuthnService {
                 WebAuthnChallenges.LIFETIME.toMillis(),
                 descriptorsOf(user),
                 selection,
-                "none",
+                attestation,
                 Map.of("credProps", true)));
     }
 
@@ -148,9 +158,12 @@ public class WebAuthnService {
                 credentialData.getAaguid().toString(), authenticatorData.getSignCount(), transportsOf(registration.getTransports()),
                 authenticatorData.isFlagUV(), authenticatorData.isFlagBE(), authenticatorData.isFlagBS(),
                 passkey && !Boolean.FALSE.equals(residentKey));
-        Authenticator key = Authenticator.webAuthn(em.getReference(UserAccount.class, user.getId()), keyName, credential, clock.instant());
+        Attestation attestation = attestationOf(registration, user);
+        Authenticator key = Authenticator.webAuthn(em.getReference(UserAccount.class, user.getId()), keyName, credential,
+                registration.getAttestationObject().getFormat(), attestation.verified(), clock.instant());
         // asked for a passkey, an authenticator may still make a plain key: judged by what it made
         requireAllowed(user, FactorKind.of(key));
+        requireAllowedModel(user, credential.aaguid(), attestation);
         try {
             List<String> recoveryCodes = mfa.addAuthenticator(user, key);
             em.flush();
@@ -158,6 +171,52 @@ public class WebAuthnService {
         } catch (PersistenceException registeredConcurrently) {
             throw refused(Reason.ALREADY_REGISTERED, user.getUsername(), credentialId);
         }
+    }
+
+    /**
+     * Whether the key proved its model: an attestation certificate whose statement webauthn4j verified (signature over
+     * the new credential) and, when authenticator metadata is loaded, whose chain ends at a root the metadata names for
+     * that AAGUID. "none" and self attestation prove nothing about the model. A key that claims a model the metadata
+     * knows, with a certificate that does not chain to that model's roots, is refused outright while the user's policy
+     * has rules on models (a counterfeit or a misconfigured key); a model the metadata does not know is simply not
+     * verified.
+     */
+    private Attestation attestationOf(RegistrationData registration, UserAccount user) throws WebAuthnRefusal {
+        AttestationStatement statement = registration.getAttestationObject().getAttestationStatement();
+        if (!(statement instanceof CertificateBaseAttestationStatement certified) || certified.getX5c() == null || certified.getX5c().isEmpty()) {
+            return new Attestation(false, false);
+        }
+        AuthenticatorMetadata metadata = models.metadata();
+        if (!metadata.loaded()) {
+            return new Attestation(true, true);
+        }
+        AAGUID aaguid = registration.getAttestationObject().getAuthenticatorData().getAttestedCredentialData().getAaguid();
+        String model = PolicyRule.aaguid(aaguid.toString()).orElse(null);
+        boolean trusted = metadata.verifies(aaguid, certified, clock.instant());
+        if (!trusted && metadata.knows(model) && policies.effectiveFor(user).keys().needsAttestation()) {
+            throw refused(Reason.ATTESTATION_NOT_TRUSTED, user.getUsername(), "model " + describeModel(model) + ", "
+                    + registration.getAttestationObject().getFormat() + " attestation does not chain to the metadata's roots for it");
+        }
+        return new Attestation(true, trusted);
+    }
+
+    /** What the key's attestation showed: a certificate at all, and whether it verified. */
+    private record Attestation(boolean certified, boolean verified) {
+    }
+
+    private void requireAllowedModel(UserAccount user, String aaguid, Attestation attestation) throws WebAuthnRefusal {
+        String model = PolicyRule.aaguid(aaguid).orElse(null);
+        Optional<EffectivePolicy.KeyRefusal> refusal = policies.effectiveFor(user).keys().refusal(model, attestation.verified());
+        if (refusal.isPresent()) {
+            Reason reason = refusal.get() == EffectivePolicy.KeyRefusal.MODEL_NOT_ALLOWED ? Reason.MODEL_NOT_ALLOWED
+                    : attestation.certified() ? Reason.ATTESTATION_NOT_TRUSTED : Reason.ATTESTATION_MISSING;
+            throw refused(reason, user.getUsername(), "model " + describeModel(model));
+        }
+    }
+
+    /** For the audit log: the AAGUID and, when the metadata knows it, the model's name. */
+    private String describeModel(String aaguid) {
+        return aaguid + models.nameOf(aaguid).map(name -> " (" + name + ")").orElse("");
     }
 
     private void requireAllowed(UserAccount user, FactorKind kind) throws WebAuthnRefusal {

@@ -1,6 +1,7 @@
 package org.mfaportal.mfa.webauthn;
 
 import com.webauthn4j.converter.util.ObjectConverter;
+import com.webauthn4j.data.AttestationConveyancePreference;
 import com.webauthn4j.data.AuthenticatorSelectionCriteria;
 import com.webauthn4j.data.AuthenticatorTransport;
 import com.webauthn4j.data.PublicKeyCredentialCreationOptions;
@@ -17,6 +18,7 @@ import com.webauthn4j.data.client.Origin;
 import com.webauthn4j.data.client.challenge.DefaultChallenge;
 import com.webauthn4j.test.authenticator.webauthn.NoneAttestationAuthenticator;
 import com.webauthn4j.test.authenticator.webauthn.PackedAuthenticator;
+import com.webauthn4j.test.authenticator.webauthn.PackedAuthenticatorOfModel;
 import com.webauthn4j.test.authenticator.webauthn.WebAuthnModelAuthenticator;
 import com.webauthn4j.test.authenticator.webauthn.WebAuthnAuthenticatorAdaptor;
 import com.webauthn4j.test.client.ClientPlatform;
@@ -40,6 +42,11 @@ public final class EmulatedAuthenticator {
     /** An authenticator with packed (self) attestation. */
     public EmulatedAuthenticator(String origin) {
         this(new PackedAuthenticator(), origin);
+    }
+
+    /** An authenticator of one model (AAGUID) with packed basic attestation from webauthn4j's 3-tier test CA. */
+    public static EmulatedAuthenticator ofModel(String aaguid, String origin) {
+        return new EmulatedAuthenticator(new PackedAuthenticatorOfModel(aaguid), origin);
     }
 
     /** An authenticator with attestation "none", what most passkey providers send. */
@@ -79,7 +86,7 @@ public final class EmulatedAuthenticator {
                 options.get("timeout").asLong(), exclude,
                 new AuthenticatorSelectionCriteria(null, ResidentKeyRequirement.create(selection.get("residentKey").asString()),
                         UserVerificationRequirement.create(selection.get("userVerification").asString())),
-                null, null);
+                options.has("attestation") ? AttestationConveyancePreference.create(options.get("attestation").asString()) : null, null);
         return CONVERTER.getJsonConverter().writeValueAsString(browser.create(creation));
     }
 

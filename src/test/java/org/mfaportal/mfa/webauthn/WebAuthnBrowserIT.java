@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mfaportal.testing.Browser;
+import org.mfaportal.testing.PortalClient;
 import org.mfaportal.testing.PortalDeployment;
 import org.mfaportal.testing.TestSupportServlet;
 import org.openqa.selenium.By;
@@ -116,6 +117,30 @@ class WebAuthnBrowserIT {
         assertEquals("/login", browser.path());
         assertEquals("That key is not registered for this account.", browser.text("#webauthnStatus"));
         assertEquals(1, authenticator.getCredentials().size(), "the authenticator still holds the credential");
+    }
+
+    /** The AAGUID Chromium's virtual CTAP2 authenticator reports (kDeviceAaguid in device/fido/virtual_ctap2_device.cc). */
+    static final String CHROMIUM_VIRTUAL_AUTHENTICATOR = "01020304-0506-0708-0102-030405060708";
+
+    @Test
+    void aModelThePolicyDoesNotAllowIsRefusedWithAReasonOnThePage() {
+        String group = "models-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        PortalClient admin = new PortalClient(deploymentUrl);
+        admin.setPolicy(group, false, 14, "TOTP,SECURITY_KEY,PASSKEY,RECOVERY_CODE", false, AttestationPolicyIT.MODEL_A);
+        username = browser.newAccount(group);
+        browser.addVirtualAuthenticator(false);
+        signInWithPassword();
+
+        addKey("Unlisted key", false);
+
+        assertEquals("/account/security/webauthn", browser.path());
+        assertEquals("Your organisation allows only certain models of security keys and passkeys, and this one is not among them. Ask IT which "
+                + "models are allowed.", browser.text("#webauthnStatus"));
+        assertTrue(browser.has("#noKeys"));
+
+        admin.setPolicy(group, false, 14, "TOTP,SECURITY_KEY,PASSKEY,RECOVERY_CODE", false, AttestationPolicyIT.MODEL_A, CHROMIUM_VIRTUAL_AUTHENTICATOR);
+        addKey("Listed key", false);
+        assertEquals("Listed key", browser.find("#keys\\:keyTable\\:0\\:name").getAttribute("value"), "the same model, once allowed");
     }
 
     @Test
