@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.logging.Logger;
 import org.mfaportal.account.AccountSource;
 import org.mfaportal.account.DirectoryStatus;
+import org.mfaportal.account.ExternalGroups;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.account.UserAccountService;
 import org.mfaportal.audit.AuditEventType;
@@ -72,7 +73,7 @@ public class DirectoryAccounts {
             if (!connection.passwordMatches(entry.get(), password)) {
                 return Optional.empty();
             }
-            Set<String> groups = DirectoryGroups.portalGroups(connection.groupsOf(entry.get(), username.strip()), directory.settings().adminGroups());
+            Set<String> groups = ExternalGroups.portalGroups(connection.groupsOf(entry.get(), username.strip()), directory.settings().adminGroups());
             UserAccount account = local.isPresent() ? records.refresh(local.get(), entry.get(), groups) : records.create(name, entry.get(), groups);
             return Optional.of(account).filter(UserAccount::isEnabled);
         } catch (DirectoryUnavailableException e) {
@@ -114,7 +115,7 @@ public class DirectoryAccounts {
                 records.gone(account, DirectoryStatus.DISABLED);
                 return false;
             }
-            Set<String> groups = DirectoryGroups.portalGroups(connection.groupsOf(entry.get(), account.getUsername()), directory.settings().adminGroups());
+            Set<String> groups = ExternalGroups.portalGroups(connection.groupsOf(entry.get(), account.getUsername()), directory.settings().adminGroups());
             records.refresh(account, entry.get(), groups);
             return true;
         } catch (DirectoryUnavailableException e) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.mfaportal.account.ExternalGroups;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.account.UserAccountService;
 import org.mfaportal.audit.AuditEventType;
@@ -117,16 +118,19 @@ public class OidcAccounts {
         return name == null || name.isBlank() ? fallback : name.strip();
     }
 
-    /** The groups claim as a list of strings, or a single string; anything else counts as no groups. */
+    /**
+     * The groups claim as a list of strings, or a single string; anything else counts as no groups. Only the
+     * configured admin groups ({@code mfa.oidc.admin-groups}) make an administrator, as for the directory.
+     */
     private Set<String> groups(IDTokenClaimsSet claims) {
         Object value = claims.getClaim(settings.groupsClaim());
         Collection<?> raw = value instanceof Collection<?> list ? list : value instanceof String single ? List.of(single) : List.of();
-        Set<String> groups = new TreeSet<>();
+        Set<String> named = new TreeSet<>();
         for (Object group : raw) {
-            if (group instanceof String name && !name.isBlank() && groups.size() < MAX_GROUPS) {
-                groups.add(name.strip());
+            if (group instanceof String name && named.size() < MAX_GROUPS) {
+                named.add(name);
             }
         }
-        return groups;
+        return ExternalGroups.portalGroups(named, settings.adminGroups());
     }
 }

@@ -59,6 +59,10 @@ public class OidcSettings {
     Optional<List<String>> securityKeyAmr;
 
     @Inject
+    @ConfigProperty(name = "mfa.oidc.admin-groups")
+    Optional<List<String>> adminGroups;
+
+    @Inject
     @ConfigProperty(name = "mfa.oidc.link-by-username", defaultValue = "false")
     boolean linkByUsername;
 
@@ -124,6 +128,11 @@ public class OidcSettings {
      */
     public Set<String> securityKeyAmr() {
         return normalized(securityKeyAmr);
+    }
+
+    /** Groups of the claim whose members get the portal's admin group (for accounts the provider created). */
+    public List<String> adminGroups() {
+        return adminGroups.orElse(List.of());
     }
 
     public boolean linkByUsername() {

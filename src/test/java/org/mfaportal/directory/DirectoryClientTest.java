@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mfaportal.account.ExternalGroups;
 import org.mfaportal.testing.TestDirectory;
 
 /** The LDAP side of directory sign-in against a real LDAP server on loopback (StartTLS, self-signed certificate). */
@@ -93,7 +94,7 @@ class DirectoryClientTest {
             Set<String> groups = connection.groupsOf(dana, "dana");
 
             assertEquals(Set.of("engineering", "everyone", "admin"), groups);
-            assertEquals(Set.of("engineering", "everyone"), DirectoryGroups.portalGroups(groups, List.of("it-admins")),
+            assertEquals(Set.of("engineering", "everyone"), ExternalGroups.portalGroups(groups, List.of("it-admins")),
                     "a directory group called admin is not the portal's admin group");
         }
     }
@@ -117,7 +118,7 @@ class DirectoryClientTest {
         try (DirectoryConnection connection = client().open()) {
             Set<String> groups = connection.groupsOf(connection.findUser("ada").orElseThrow(), "ada");
 
-            assertEquals(Set.of("admin", "it-admins"), DirectoryGroups.portalGroups(groups, List.of("IT-Admins")));
+            assertEquals(Set.of("admin", "it-admins"), ExternalGroups.portalGroups(groups, List.of("IT-Admins")));
         }
     }
 

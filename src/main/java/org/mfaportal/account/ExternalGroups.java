@@ -1,29 +1,28 @@
-package org.mfaportal.directory;
+package org.mfaportal.account;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.mfaportal.account.UserAccount;
 
 /**
- * Directory group names become the user's portal groups (policies name them as the directory spells them). Only the
- * configured admin groups give the portal's {@value UserAccount#ADMIN_GROUP} group: a directory group that happens to
- * be called "admin" does not.
+ * Group names from outside (the company directory, the identity provider's groups claim) become the user's portal
+ * groups, as spelled there (policies name them so). Only the configured admin groups give the portal's
+ * {@value UserAccount#ADMIN_GROUP} group: an outside group that happens to be called "admin" does not.
  */
-public final class DirectoryGroups {
+public final class ExternalGroups {
 
     /** Longer names do not fit the group column; no policy can name them either. */
     static final int MAX_GROUP_NAME_LENGTH = 100;
 
-    private DirectoryGroups() {
+    private ExternalGroups() {
     }
 
-    public static Set<String> portalGroups(Set<String> directoryGroups, List<String> adminGroups) {
+    public static Set<String> portalGroups(Set<String> externalGroups, List<String> adminGroups) {
         Set<String> admins = adminGroups.stream().map(name -> name.strip().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         Set<String> groups = new TreeSet<>();
-        for (String name : directoryGroups) {
+        for (String name : externalGroups) {
             String group = name.strip();
             if (group.isEmpty() || group.length() > MAX_GROUP_NAME_LENGTH) {
                 continue;
