@@ -3,6 +3,8 @@ package org.mfaportal.auth;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.SessionCookieConfig;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,6 +24,7 @@ public class SessionLostFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
         if (sessionLost(request) && (isPost(request) || isSecondFactorPage(request))) {
+            forgetSessionCookie(request, response);
             String login = request.getContextPath() + LoginNotice.SESSION_LOST.loginPath();
             if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
                 response.setContentType("text/xml");
@@ -29,13 +32,28 @@ public class SessionLostFilter extends HttpFilter {
                 response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
                         + login.replace("&", "&amp;") + "\"/></partial-response>");
             } else {
-                // 303: the browser follows with a GET, which starts a new session
+                // 303: the browser follows with a GET
                 response.setStatus(HttpServletResponse.SC_SEE_OTHER);
                 response.setHeader("Location", login);
             }
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * The sign-in form is stateless and starts no session, so a cookie naming the lost session would otherwise come
+     * back with the password and land here again: the browser drops it now.
+     */
+    private static void forgetSessionCookie(HttpServletRequest request, HttpServletResponse response) {
+        SessionCookieConfig config = request.getServletContext().getSessionCookieConfig();
+        Cookie expired = new Cookie(config.getName() == null ? "JSESSIONID" : config.getName(), "");
+        String path = config.getPath() != null ? config.getPath() : request.getContextPath();
+        expired.setPath(path.isEmpty() ? "/" : path);
+        expired.setMaxAge(0);
+        expired.setHttpOnly(true);
+        expired.setSecure(config.isSecure() || request.isSecure());
+        response.addCookie(expired);
     }
 
     private static boolean sessionLost(HttpServletRequest request) {

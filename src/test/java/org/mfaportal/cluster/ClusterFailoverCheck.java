@@ -111,6 +111,7 @@ class ClusterFailoverCheck {
             form.put("secondFactor:code", code);
             form.put("secondFactor:verify", "");
             form.put("jakarta.faces.ViewState", lastViewState);
+            form.put("primefaces.nonce", lastCspNonce);
             return postForm(base, "/mfa/authenticate", form);
         }
 
