@@ -75,11 +75,10 @@ public class OidcAccounts {
         if (!account.isEnabled()) {
             return new Refused(Reason.ACCOUNT_UNAVAILABLE, "account disabled", account.getUsername());
         }
-        return new Verified(account, issuer, OidcSignInService.amrValues(claims),
-                claims.getACR() == null ? null : claims.getACR().getValue(),
-                ProviderAssurance.provenFactors(OidcSignInService.amrValues(claims),
-                        claims.getACR() == null ? null : claims.getACR().getValue(),
-                        settings.trustedAmr(), settings.trustedAcr(), settings.securityKeyAmr()),
+        List<String> amr = OidcSignInService.amrValues(claims);
+        String acr = claims.getACR() == null ? null : claims.getACR().getValue();
+        return new Verified(account, issuer, amr, acr,
+                ProviderAssurance.provenFactors(amr, acr, settings.trustedAmr(), settings.trustedAcr(), settings.securityKeyAmr()),
                 returnPath);
     }
 

@@ -84,10 +84,4 @@ public class OidcProvider {
         List<JWSAlgorithm> announced = metadata.getIDTokenJWSAlgs();
         return announced == null || announced.isEmpty() ? List.of(JWSAlgorithm.RS256) : announced;
     }
-
-    /** Forgets the discovery, so the next sign-in discovers again (after a provider answered with an unusable token). */
-    void forget() {
-        discovered = null;
-    }
-
 }

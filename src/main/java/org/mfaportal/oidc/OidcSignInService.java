@@ -24,6 +24,7 @@ import com.nimbusds.openid.connect.sdk.Nonce;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponse;
 import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -223,7 +224,8 @@ public class OidcSignInService {
         return java.net.URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    /** Forgets the sign-ins that never came back. */
+    /** Forgets the sign-ins that never came back, so the table stays as small as the sign-ins under way. */
+    @Schedule(minute = "*/5", hour = "*", persistent = false)
     public int purgeExpired() {
         return em.createNamedQuery(OidcLoginRequest.DELETE_EXPIRED).setParameter("now", clock.instant()).executeUpdate();
     }
