@@ -11,6 +11,7 @@ set -euo pipefail
 portal_root=$(cd "$(dirname "$0")/../.." && pwd)
 work=${MFA_BENCH_WORK:-/tmp/mfa-bench}
 jar=$portal_root/bench/harness/target/bench-harness.jar
+base_url=http://localhost:$((8080 + ${MFA_BENCH_PORT_OFFSET:-700}))
 name=$1
 kind=$2
 shift 2
@@ -22,10 +23,10 @@ result=$portal_root/bench/results/$name.txt
     echo "# before: $(uptime)"
     top -bn1 | sed -n '3p;7,11p' | sed 's/^/# /'
     case "$kind" in
-        load) java -cp "$jar" org.mfaportal.bench.load.SignInLoadDriver --users "$work/users.tsv" --server-pid "$(cat "$work/server.pid")" "$@" ;;
-        probe) java -cp "$jar" org.mfaportal.bench.load.ServerStateProbe --server-pid "$(cat "$work/server.pid")" "$@" ;;
+        load) java -cp "$jar" org.mfaportal.bench.load.SignInLoadDriver --users "$work/users.tsv" --server-pid "$(cat "$work/server.pid")" --base-url "$base_url" "$@" ;;
+        probe) java -cp "$jar" org.mfaportal.bench.load.ServerStateProbe --server-pid "$(cat "$work/server.pid")" --base-url "$base_url" "$@" ;;
         jmh) "${BENCH_JAVA:-java}" -jar "$jar" "$@" ;;
-        admin) java -cp "$jar" org.mfaportal.bench.load.AdminPagesDriver --server-pid "$(cat "$work/server.pid")" "$@" ;;
+        admin) java -cp "$jar" org.mfaportal.bench.load.AdminPagesDriver --server-pid "$(cat "$work/server.pid")" --base-url "$base_url" "$@" ;;
         *) echo "kind must be load, probe, jmh or admin" >&2; exit 2 ;;
     esac
     echo "# after: $(uptime)"
