@@ -123,9 +123,12 @@ node_serves() {
     ( answers_200 $((8080 + $(offset_of "$1"))) /login )
 }
 
+# The context being enabled is not enough: a node that (re)registers stays in error (NODE_DOWN) until its first load
+# report, and a request that must fail over to it meanwhile gets the balancer's 503.
 balancer_routes_to() {
-    cli $((9990 + balancer_offset)) --command="/subsystem=undertow/configuration=filter/mod-cluster=load-balancer/balancer=mycluster/node=$1/context=\/:read-attribute(name=status)" \
-        | grep -q '"result" => "enabled"'
+    local node=/subsystem=undertow/configuration=filter/mod-cluster=load-balancer/balancer=mycluster/node=$1
+    cli $((9990 + balancer_offset)) --command="$node:read-attribute(name=status)" | grep -q '"result" => "NODE_UP"' \
+        && cli $((9990 + balancer_offset)) --command="$node/context=\/:read-attribute(name=status)" | grep -q '"result" => "enabled"'
 }
 
 # True when node-a's JGroups view (TCP, static member list) holds both nodes.

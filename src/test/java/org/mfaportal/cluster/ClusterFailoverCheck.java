@@ -161,7 +161,9 @@ class ClusterFailoverCheck {
     private static void cluster(String... arguments) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("bash", SCRIPT.toString()));
         command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).inheritIO().start();
+        // through this JVM's System.out: output written straight to the inherited descriptor corrupts Surefire's channel
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getInputStream().transferTo(System.out);
         assertEquals(0, process.waitFor(), "cluster.sh " + String.join(" ", arguments));
     }
 
