@@ -83,6 +83,11 @@ public final class PortalClient {
      * header a browser adds: add {@code Origin} / {@code Sec-Fetch-Site} to play a browser.
      */
     public HttpRequest.Builder signInRequest(String username, String password) {
+        return formRequest("/login", signInForm(username, password));
+    }
+
+    /** The fields of the login form's POST, in the page's order, from a fresh GET of the page. */
+    public Map<String, String> signInForm(String username, String password) {
         String page = get("/login").body();
         Map<String, String> form = new LinkedHashMap<>();
         form.put("login", "login");
@@ -91,8 +96,13 @@ public final class PortalClient {
         form.put("login:signIn", "");
         form.put("jakarta.faces.ViewState", find(VIEW_STATE, page, "view state"));
         form.put("primefaces.nonce", find(CSP_NONCE, page, "CSP nonce").replace("\\/", "/"));
+        return form;
+    }
+
+    /** A form POST of these fields to {@code path}, URL-encoded, headers a browser would add left to the caller. */
+    public HttpRequest.Builder formRequest(String path, Map<String, String> form) {
         String body = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
-        return HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
     }
@@ -119,10 +129,7 @@ public final class PortalClient {
         fields.forEach((id, value) -> form.put(formId + ":" + id, value));
         form.put(formId + ":" + buttonId, "");
         form.put("jakarta.faces.ViewState", viewState.group(1));
-        String body = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send(formRequest(path, form));
     }
 
     /** A POST without body to a test-support address; answers the response. */

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
@@ -207,6 +208,35 @@ class HardenedResponsesIT {
                 .header("Origin", client.origin()).header("Sec-Fetch-Site", "same-origin")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertEquals(200, sameOrigin.statusCode(), sameOrigin.body());
+    }
+
+    @Test
+    void aFormWithAnExpiredViewOrWithoutItsPageNonceGetsThePageExpiredAnswerNotAnError() {
+        PortalClient client = new PortalClient(deploymentUrl);
+        String username = client.newAccount();
+
+        // a wrong password re-renders the form, and PrimeFaces checks the page's nonce then: a hand-made form lacks it
+        Map<String, String> withoutNonce = client.signInForm(username, "not the password");
+        withoutNonce.remove("primefaces.nonce");
+        HttpResponse<String> refused = client.sendRaw(client.formRequest("/login", withoutNonce));
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("This page was open for too long"), refused.body());
+        assertFalse(refused.body().contains("CspException") || refused.body().toLowerCase().contains("nonce mismatch"), refused.body());
+        assertHardened(refused, "stale form");
+
+        assertEquals("/", client.signIn(username, TestSupportServlet.PASSWORD).path(), "signed in");
+        Map<String, String> expiredView = Map.of("sessions", "sessions", "jakarta.faces.ViewState", "-4127:-9185");
+        HttpResponse<String> expired = client.sendRaw(client.formRequest("/account/security/", expiredView));
+        assertEquals(400, expired.statusCode(), expired.body());
+        assertTrue(expired.body().contains("This page was open for too long"), expired.body());
+
+        HttpResponse<String> ajax = client.sendRaw(client.formRequest("/account/security/", expiredView)
+                .header("Faces-Request", "partial/ajax"));
+        // an Ajax postback is answered by Faces itself; PrimeFaces' script turns this error into the expired page
+        assertEquals(200, ajax.statusCode());
+        assertTrue(ajax.body().contains("<error-name>class jakarta.faces.application.ViewExpiredException</error-name>"), ajax.body());
+        assertTrue(client.get("/account/security/").body().contains("'jakarta.faces.application.ViewExpiredException':'/error/expired.xhtml'"),
+                "the page's PrimeFaces settings map that error to the expired page");
     }
 
     /**
