@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Starts the WildFly that build.sh configured, with the bench WAR, on port offset MFA_BENCH_PORT_OFFSET (default 700:
 # HTTP localhost:8780, management 10690; two engineers on one machine take different offsets), with its own base
-# directory (configuration, data, logs) and a fresh database unless --keep-data.
+# directory (configuration, data, logs) and a fresh database unless --keep-data. MFA_BENCH_SERVER_OPTS adds system
+# properties to the server's command line, e.g. the portal's configuration keys for the Argon2id comparison:
+#   MFA_BENCH_SERVER_OPTS="-Dmfa.password.algorithm=argon2id -Dmfa.password.argon2.memory-kib=7168 ..." start-server.sh
 set -euo pipefail
 
 portal_root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -36,10 +38,19 @@ fi
 rm -f "$base"/deployments/mfa-portal.war*
 cp "$war" "$base/deployments/mfa-portal.war"
 
+# A build with the HTTPS listener (wildfly-config/https.cli) needs its key store to boot: the build's throw-away one,
+# as the README's run command passes it (the bench itself speaks plain HTTP).
+tls_options=()
+if grep -q 'key-store name="mfa-portal-tls"' "$server/standalone/configuration/standalone.xml" && [ -f "$work/portal/target/tls/localhost.p12" ]; then
+    tls_options=(-Dmfa.tls.key-store="$work/portal/target/tls/localhost.p12"
+        -Dmfa.tls.key-store-password="$(sed -n 's:.*<tls.key-store-password>\(.*\)</tls.key-store-password>.*:\1:p' "$work/portal/pom.xml")")
+fi
+
 JBOSS_JAVA_SIZING="$heap" nohup "$server/bin/standalone.sh" \
     -Djboss.server.base.dir="$base" \
     -Djboss.socket.binding.port-offset=$port_offset \
     -Dmfa.secret-key="$(cat "$base/secret-key")" \
+    "${tls_options[@]}" ${MFA_BENCH_SERVER_OPTS:-} \
     > "$work/server.out" 2>&1 < /dev/null &
 
 # Bounded wait for the deployment scanner's verdict.

@@ -24,6 +24,7 @@ final class BrowserSession {
     private final URI baseUrl;
     private final CookieJar cookies = new CookieJar();
     private final Duration requestTimeout;
+    private long requestsSent;
 
     BrowserSession(HttpClient http, URI baseUrl) {
         this(http, baseUrl, REQUEST_TIMEOUT);
@@ -42,6 +43,11 @@ final class BrowserSession {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
+    }
+
+    /** Requests this browser has sent so far (one virtual user's browser is used by one thread at a time). */
+    long requestsSent() {
+        return requestsSent;
     }
 
     void startOver() {
@@ -114,6 +120,7 @@ final class BrowserSession {
 
     private Page send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpRequest built = request.build();
+        requestsSent++;
         HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
         cookies.keepFrom(response.headers());
         return new Page(built.uri(), response.statusCode(), response.headers().firstValue("Location"), response.body());

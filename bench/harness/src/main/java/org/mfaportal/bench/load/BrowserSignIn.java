@@ -1,6 +1,7 @@
 package org.mfaportal.bench.load;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.time.Instant;
 import java.util.Map;
@@ -10,14 +11,21 @@ import java.util.Map;
  * password, the second-factor page and its code when the flow has one, and the landing page, which must greet the user.
  * Static resources (CSS, scripts) are not fetched: a browser has them cached after its first visit.
  */
-final class BrowserSignIn {
+final class BrowserSignIn implements SignIn {
 
     static final String LOGIN_PAGE = "/login";
     static final String SECOND_FACTOR_PAGE = "/mfa/authenticate";
     static final String LANDING_PAGE = "/";
 
-    /** Times of one completed sign-in, from System.nanoTime(). */
-    record Timing(long startedNanos, long finishedNanos, long secondFactorNanos) {
+    /**
+     * Times of one completed sign-in, from System.nanoTime(); the wall time of each of its requests by step, and how
+     * many requests it took (redirects the driver followed included).
+     */
+    record Timing(long startedNanos, long finishedNanos, long secondFactorNanos, Map<SignInStep, Long> stepNanos, int requests) {
+
+        Timing(long startedNanos, long finishedNanos, long secondFactorNanos) {
+            this(startedNanos, finishedNanos, secondFactorNanos, Map.of(), 0);
+        }
 
         long totalNanos() {
             return finishedNanos - startedNanos;
@@ -38,7 +46,8 @@ final class BrowserSignIn {
         this.signOut = signOut;
     }
 
-    Timing signInAs(RosterEntry user) throws SignInFailure, InterruptedException {
+    @Override
+    public Timing signInAs(RosterEntry user) throws SignInFailure, InterruptedException {
         try {
             return signIn(user);
         } catch (HttpTimeoutException e) {
@@ -51,16 +60,14 @@ final class BrowserSignIn {
     private Timing signIn(RosterEntry user) throws IOException, InterruptedException, SignInFailure {
         browser.startOver();
         long started = System.nanoTime();
+        long requestsBefore = browser.requestsSent();
+        StepTimes steps = new StepTimes(observer);
 
-        observer.started(SignInStep.LOGIN_PAGE);
-        Page loginPage = browser.get(LOGIN_PAGE);
-        observer.finished(SignInStep.LOGIN_PAGE);
+        Page loginPage = steps.time(SignInStep.LOGIN_PAGE, () -> browser.get(LOGIN_PAGE));
         expectOk(loginPage, "login page");
         FacesForm loginForm = FacesForm.of(loginPage, "login");
-        observer.started(SignInStep.PASSWORD_FORM);
-        Page afterPassword = browser.submit(loginForm,
-                Map.of("login:username", user.user().username(), "login:password", user.user().password()), "login:signIn");
-        observer.finished(SignInStep.PASSWORD_FORM);
+        Page afterPassword = steps.time(SignInStep.PASSWORD_FORM, () -> browser.submit(loginForm,
+                Map.of("login:username", user.user().username(), "login:password", user.user().password()), "login:signIn"));
         String expected = flow.hasSecondFactor() ? SECOND_FACTOR_PAGE : LANDING_PAGE;
         if (!afterPassword.isRedirectTo(expected)) {
             throw new SignInFailure(afterPassword.status() == 200 && afterPassword.body().contains("id=\"login\"")
@@ -72,16 +79,12 @@ final class BrowserSignIn {
         long secondFactorNanos = -1;
         if (flow.hasSecondFactor()) {
             long secondFactorStarted = System.nanoTime();
-            observer.started(SignInStep.CODE_PAGE);
-            Page codePage = browser.get(afterPassword.redirectTarget());
-            observer.finished(SignInStep.CODE_PAGE);
+            Page codePage = steps.time(SignInStep.CODE_PAGE, () -> browser.get(afterPassword.redirectTarget()));
             expectOk(codePage, "second-factor page");
             FacesForm codeForm = FacesForm.of(codePage, "secondFactor");
             // The code is taken as late as possible: the password step may have run into the next time step.
             String code = roster.takeSecondFactorCode(user, Instant.now());
-            observer.started(SignInStep.CODE_FORM);
-            Page afterCode = browser.submit(codeForm, Map.of("secondFactor:code", code), "secondFactor:verify");
-            observer.finished(SignInStep.CODE_FORM);
+            Page afterCode = steps.time(SignInStep.CODE_FORM, () -> browser.submit(codeForm, Map.of("secondFactor:code", code), "secondFactor:verify"));
             secondFactorNanos = System.nanoTime() - secondFactorStarted;
             if (!afterCode.isRedirectTo(LANDING_PAGE)) {
                 throw new SignInFailure(afterCode.status() == 200 && afterCode.body().contains("id=\"secondFactor\"")
@@ -91,18 +94,18 @@ final class BrowserSignIn {
             toLanding = afterCode;
         }
 
-        observer.started(SignInStep.LANDING_PAGE);
-        Page landing = browser.get(toLanding.redirectTarget());
-        observer.finished(SignInStep.LANDING_PAGE);
+        URI landingUri = toLanding.redirectTarget();
+        Page landing = steps.time(SignInStep.LANDING_PAGE, () -> browser.get(landingUri));
         if (landing.status() != 200 || !landing.body().contains("id=\"greeting\"")) {
             throw new SignInFailure("landing page: no #greeting (" + landing.describe() + ")");
         }
         long finished = System.nanoTime();
+        int requests = (int) (browser.requestsSent() - requestsBefore);
 
         if (signOut) {
             signOutFrom(landing);
         }
-        return new Timing(started, finished, secondFactorNanos);
+        return new Timing(started, finished, secondFactorNanos, steps.nanos(), requests);
     }
 
     /** Not part of the timed sign-in: ends the session, as the sign-out button does, so the server can free it now. */

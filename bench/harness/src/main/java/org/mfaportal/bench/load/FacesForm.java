@@ -19,6 +19,15 @@ record FacesForm(URI action, Map<String, String> hiddenFields) {
     private static final Pattern ATTRIBUTE = Pattern.compile("([a-zA-Z_:][-a-zA-Z0-9_:.]*)=\"([^\"]*)\"");
 
     static FacesForm of(Page page, String formId) throws SignInFailure {
+        FacesForm form = ofHtml(page, formId);
+        if (!form.hiddenFields().containsKey(VIEW_STATE)) {
+            throw new SignInFailure(page.uri().getPath() + ": form #" + formId + " without action or view state");
+        }
+        return form;
+    }
+
+    /** Any HTML form (not only a Faces one, e.g. Keycloak's login forms): its action and hidden fields. */
+    static FacesForm ofHtml(Page page, String formId) throws SignInFailure {
         Matcher formTag = Pattern.compile("<form\\b[^>]*\\bid=\"" + Pattern.quote(formId) + "\"[^>]*>").matcher(page.body());
         if (!formTag.find()) {
             throw new SignInFailure(page.uri().getPath() + ": no form #" + formId + " (" + page.describe() + ")");
@@ -36,7 +45,7 @@ record FacesForm(URI action, Map<String, String> hiddenFields) {
                 hidden.put(attributes.get("name"), attributes.getOrDefault("value", ""));
             }
         }
-        if (action == null || !hidden.containsKey(VIEW_STATE)) {
+        if (action == null) {
             throw new SignInFailure(page.uri().getPath() + ": form #" + formId + " without action or view state");
         }
         return new FacesForm(page.uri().resolve(action), hidden);

@@ -14,11 +14,13 @@ import org.mfaportal.bench.LocalServer;
 /** The driver's command line. Every run is bounded twice: by time (warm-up + duration) and by a number of sign-ins. */
 record LoadOptions(URI baseUrl, Path usersFile, int userLimit, SignInFlow flow, int concurrency, Duration warmUp,
         Duration duration, long maxSignIns, OptionalLong serverPid, boolean cpuByStep, boolean heapCheck, boolean signOut,
-        int passwordCheckSamples) {
+        int passwordCheckSamples, Target target, KeycloakSignIn.KeycloakClient keycloak, KeycloakHashCost keycloakHash) {
 
     static final String USAGE = """
             java -cp bench-harness.jar org.mfaportal.bench.load.SignInLoadDriver --users users.tsv [options]
-              --base-url URL              the portal (default http://localhost:8780; only localhost is allowed)
+              --target T                  portal | keycloak (default portal): the system to sign in to
+              --base-url URL              the portal (default http://localhost:8780; only localhost is allowed),
+                                          Keycloak's default http://localhost:18080
               --users FILE                users file of the seeding command (required)
               --user-limit N              sign in as at most the first N fitting users (default: all)
               --flow F                    password | password+totp | password+recovery-code | passkey (default password+totp);
@@ -31,7 +33,15 @@ record LoadOptions(URI baseUrl, Path usersFile, int userLimit, SignInFlow flow, 
               --cpu-by-step               server CPU per step of the sign-in (needs --server-pid, --concurrency 1)
               --heap-check                heap after full GC and table sizes before and after (needs --server-pid)
               --sign-out                  sign out after each sign-in (not timed), so sessions end at once
-              --password-check-samples N  server-side password checks timed before the run (default 10, 0 = skip)
+              --password-check-samples N  server-side password checks timed before the run (default 10, 0 = skip);
+                                          for Keycloak timed in the driver (Bouncy Castle, see --keycloak-hash)
+              --realm R                   Keycloak: the realm (default mfa-bench)
+              --client-id C               Keycloak: the client (default mfa-bench-driver)
+              --redirect-uri U            Keycloak: the client's redirect URI, never followed (default
+                                          http://127.0.0.1:18080/mfa-bench-callback)
+              --keycloak-hash H           Keycloak: the realm's hash, for "one hash" of the report:
+                                          pbkdf2-sha512:ITERATIONS (default pbkdf2-sha512:210000) or
+                                          argon2[:MEMORY_KIB:ITERATIONS:PARALLELISM] (Keycloak's default 7168:5:1)
             """;
 
     private static final Set<String> FLAGS = Set.of("--cpu-by-step", "--heap-check", "--sign-out");
@@ -54,9 +64,10 @@ record LoadOptions(URI baseUrl, Path usersFile, int userLimit, SignInFlow flow, 
             throw new IllegalArgumentException("--users is required\n" + USAGE);
         }
         String serverPid = values.remove("--server-pid");
+        Target target = Target.fromOption(take(values, "--target", Target.PORTAL.optionValue()));
         // Each option is taken out as it is read: whatever is left was not understood.
         LoadOptions options = new LoadOptions(
-                LocalServer.baseUrl(take(values, "--base-url", "http://localhost:8780")),
+                LocalServer.baseUrl(take(values, "--base-url", target.defaultBaseUrl())),
                 Path.of(users),
                 Integer.parseInt(take(values, "--user-limit", Integer.toString(Integer.MAX_VALUE))),
                 SignInFlow.fromOption(take(values, "--flow", SignInFlow.PASSWORD_AND_TOTP.optionValue())),
@@ -68,7 +79,11 @@ record LoadOptions(URI baseUrl, Path usersFile, int userLimit, SignInFlow flow, 
                 values.remove("--cpu-by-step") != null,
                 values.remove("--heap-check") != null,
                 values.remove("--sign-out") != null,
-                Integer.parseInt(take(values, "--password-check-samples", "10")));
+                Integer.parseInt(take(values, "--password-check-samples", "10")),
+                target,
+                new KeycloakSignIn.KeycloakClient(take(values, "--realm", "mfa-bench"), take(values, "--client-id", "mfa-bench-driver"),
+                        LocalServer.baseUrl(take(values, "--redirect-uri", "http://127.0.0.1:18080/mfa-bench-callback"))),
+                KeycloakHashCost.parse(take(values, "--keycloak-hash", KeycloakHashCost.DEFAULT_SPEC)));
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("Unknown options " + values.keySet() + "\n" + USAGE);
         }
@@ -90,6 +105,12 @@ record LoadOptions(URI baseUrl, Path usersFile, int userLimit, SignInFlow flow, 
         }
         if (cpuByStep && concurrency != 1) {
             throw new IllegalArgumentException("--cpu-by-step needs --concurrency 1: with more, steps overlap in the server");
+        }
+        if (target == Target.KEYCLOAK && flow != SignInFlow.PASSWORD_ONLY && flow != SignInFlow.PASSWORD_AND_TOTP) {
+            throw new IllegalArgumentException("--target keycloak runs --flow password and password+totp only");
+        }
+        if (target == Target.KEYCLOAK && signOut) {
+            throw new IllegalArgumentException("--sign-out is for the portal only");
         }
         if (passwordCheckSamples < 0 || passwordCheckSamples > 50) {
             throw new IllegalArgumentException("--password-check-samples must be 0..50");

@@ -72,8 +72,11 @@ final class LoadRun {
         CountDownLatch finished = new CountDownLatch(options.concurrency());
         List<Thread> virtualUsers = new ArrayList<>();
         for (int i = 1; i <= options.concurrency(); i++) {
-            BrowserSignIn signIn = new BrowserSignIn(new BrowserSession(http, options.baseUrl()), roster, options.flow(),
-                    cpuByStep.<StepObserver>map(observer -> observer).orElse(StepObserver.NONE), options.signOut());
+            StepObserver observer = cpuByStep.<StepObserver>map(steps -> steps).orElse(StepObserver.NONE);
+            BrowserSession browser = new BrowserSession(http, options.baseUrl());
+            SignIn signIn = options.target() == Target.KEYCLOAK
+                    ? new KeycloakSignIn(browser, roster, options.flow(), observer, options.keycloak())
+                    : new BrowserSignIn(browser, roster, options.flow(), observer, options.signOut());
             PasskeySignIn passkey = passkeys.isEmpty() ? null : passkeys.get(i - 1);
             Thread thread = new Thread(() -> {
                 try {
@@ -121,7 +124,7 @@ final class LoadRun {
         return new Window(start, end, machineAtStart, machineAtEnd, serverAtStart, serverAtEnd);
     }
 
-    private void signInRepeatedly(BrowserSignIn signIn, long windowEnd) {
+    private void signInRepeatedly(SignIn signIn, long windowEnd) {
         while (System.nanoTime() < windowEnd && startedSignIns.get() < options.maxSignIns()) {
             Optional<RosterEntry> user = roster.take(Instant.now());
             if (user.isEmpty()) {

@@ -46,8 +46,17 @@ final class RosterEntry {
         };
     }
 
-    /** The code to type now, written down in the ledger before it is used. */
+    /** The code to type now into the portal, written down in the ledger before it is used. */
     String takeSecondFactorCode(SignInFlow flow, Instant now, UsageLedger ledger) {
+        return takeSecondFactorCode(flow, now, ledger, Target.PORTAL);
+    }
+
+    /**
+     * The code to type now into {@code target}, written down in the ledger before it is used. The same rule holds for
+     * both systems (Keycloak too refuses a code it accepted before, unless its OTP policy says codes are reusable):
+     * never a time step at or before the last one used.
+     */
+    String takeSecondFactorCode(SignInFlow flow, Instant now, UsageLedger ledger, Target target) {
         switch (flow) {
             case PASSWORD_AND_TOTP, PASSKEY -> {
                 AuthenticatorAppKey app = user.app().orElseThrow();
@@ -57,7 +66,7 @@ final class RosterEntry {
                 }
                 ledger.record(user.username(), UsageLedger.TOTP_STEP, Long.toString(step));
                 lastTotpStep = step;
-                return app.totp().codeAt(app.secret(), step);
+                return app.totp().codeAt(target.totpKey(app), step);
             }
             case PASSWORD_AND_RECOVERY_CODE -> {
                 String code = unspentRecoveryCodes.removeFirst();

@@ -41,6 +41,18 @@ final class ServerProcess {
         }
     }
 
+    /** The process's resident set size now (VmRSS of /proc/PID/status), in bytes. */
+    long rssBytes() {
+        try {
+            return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.US_ASCII).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .mapToLong(line -> Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024)
+                    .findFirst().orElseThrow(() -> new IllegalStateException("No VmRSS for process " + pid));
+        } catch (IOException e) {
+            throw new IllegalStateException("The server process " + pid + " is gone", e);
+        }
+    }
+
     /** Runs a full GC in the server, then reads how much heap is still used: what the server really retains. */
     long heapUsedAfterFullGcBytes() throws IOException, InterruptedException {
         jcmd("GC.run");

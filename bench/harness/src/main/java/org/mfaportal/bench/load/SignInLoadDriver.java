@@ -36,11 +36,14 @@ public final class SignInLoadDriver {
         Optional<CpuByStep> cpuByStep = options.cpuByStep() ? server.map(CpuByStep::new) : Optional.empty();
         PrintStream out = System.out;
 
-        try (UserRoster roster = UserRoster.load(options.usersFile(), options.flow(), options.userLimit())) {
+        boolean portal = options.target() == Target.PORTAL;
+        try (UserRoster roster = UserRoster.load(options.usersFile(), options.flow(), options.userLimit(), options.target())) {
             MachineCpu beforeAll = MachineCpu.now();
-            // Measured first, on an idle server: the floor every sign-in stands on.
-            Map<String, Double> passwordCheck = options.passwordCheckSamples() > 0 ? bench.passwordCheckCost(options.passwordCheckSamples()) : Map.of();
-            Map<String, Long> stateBefore = bench.state();
+            // Measured first, on an idle server: the floor every sign-in stands on. Keycloak's hash is timed in the
+            // driver's JVM with the same library Keycloak uses (it has no endpoint for it).
+            Map<String, Double> passwordCheck = options.passwordCheckSamples() == 0 ? Map.of()
+                    : portal ? bench.passwordCheckCost(options.passwordCheckSamples()) : options.keycloakHash().measure(options.passwordCheckSamples());
+            Map<String, Long> stateBefore = portal ? bench.state() : Map.of();
             OptionalLong heapBefore = options.heapCheck() ? OptionalLong.of(server.orElseThrow().heapUsedAfterFullGcBytes()) : OptionalLong.empty();
 
             LoadRun run = new LoadRun(options, roster, http, server, cpuByStep);
@@ -49,16 +52,18 @@ public final class SignInLoadDriver {
             Map<String, Double> passwordCheckUnderLoad = new LinkedHashMap<>();
             LoadRun.Window window = run.execute(() -> {
                 if (options.passwordCheckSamples() > 0 && !options.cpuByStep()) {
-                    passwordCheckUnderLoad.putAll(bench.passwordCheckCost(options.passwordCheckSamples()));
+                    passwordCheckUnderLoad.putAll(portal ? bench.passwordCheckCost(options.passwordCheckSamples())
+                            : options.keycloakHash().measure(options.passwordCheckSamples()));
                 }
             });
 
-            Map<String, Long> stateAfter = bench.state();
+            Map<String, Long> stateAfter = portal ? bench.state() : Map.of();
+            OptionalLong rssAfter = server.isPresent() ? OptionalLong.of(server.get().rssBytes()) : OptionalLong.empty();
             OptionalLong heapAfter = options.heapCheck() ? OptionalLong.of(server.orElseThrow().heapUsedAfterFullGcBytes()) : OptionalLong.empty();
             new Report(out, options, roster.size(), beforeAll, passwordCheck, passwordCheckUnderLoad, run.measurements(), window, cpuByStep,
-                    stateBefore, stateAfter, heapBefore, heapAfter).print();
+                    stateBefore, stateAfter, heapBefore, heapAfter, rssAfter).print();
         } catch (IOException e) {
-            System.err.println("The portal did not answer as expected: " + e.getMessage());
+            System.err.println("The " + options.target().optionValue() + " did not answer as expected: " + e.getMessage());
             System.exit(1);
         }
     }
@@ -66,7 +71,7 @@ public final class SignInLoadDriver {
     /** The plain-text report; every figure printed is one this run measured. */
     private record Report(PrintStream out, LoadOptions options, int rosterSize, MachineCpu beforeAll, Map<String, Double> passwordCheck,
             Map<String, Double> passwordCheckUnderLoad, Measurements measurements, LoadRun.Window window, Optional<CpuByStep> cpuByStep, Map<String, Long> stateBefore,
-            Map<String, Long> stateAfter, OptionalLong heapBefore, OptionalLong heapAfter) {
+            Map<String, Long> stateAfter, OptionalLong heapBefore, OptionalLong heapAfter, OptionalLong rssAfter) {
 
         void print() {
             int cores = Runtime.getRuntime().availableProcessors();
@@ -76,7 +81,11 @@ public final class SignInLoadDriver {
             double signInsPerSecond = measured.size() / seconds;
 
             line("flow", options.flow().optionValue());
-            line("portal", options.baseUrl().toString());
+            boolean keycloak = options.target() == Target.KEYCLOAK;
+            line("target", keycloak
+                    ? "keycloak " + options.baseUrl() + ", realm " + options.keycloak().realm() + ", client " + options.keycloak().clientId()
+                            + " (authorization-code flow until the redirect with the code; no token request)"
+                    : "portal " + options.baseUrl());
             boolean passkey = options.flow() == SignInFlow.PASSKEY;
             line("virtual users", options.concurrency() + " (each its own browser and cookie jar), "
                     + (passkey ? "each with the passkey it registered for one of " + rosterSize + " seeded app users"
@@ -88,8 +97,8 @@ public final class SignInLoadDriver {
                     + window.machineAtStart().loadAverage() + " at window start, " + window.machineAtEnd().loadAverage() + " at window end");
             line("other processes", otherProcessesShare());
             if (!passwordCheck.isEmpty()) {
-                line("password check", String.format("%.1f ms CPU, %.1f ms wall (medians of %.0f checks in the server, before the load)",
-                        passwordCheck.get("cpu_ms_median"), passwordCheck.get("wall_ms_median"), passwordCheck.get("samples")));
+                line("password check", String.format("%.1f ms CPU, %.1f ms wall (medians of %.0f checks %s, before the load)",
+                        passwordCheck.get("cpu_ms_median"), passwordCheck.get("wall_ms_median"), passwordCheck.get("samples"), whereChecked()));
             }
             line("measured window", String.format("%.1f s: %d sign-ins completed, %d failed", seconds, measured.size(),
                     failures.values().stream().mapToLong(Long::longValue).sum()));
@@ -104,6 +113,15 @@ public final class SignInLoadDriver {
             if (options.flow().hasSecondFactor()) {
                 line("second factor ms", new Latencies(measured.stream().mapToLong(BrowserSignIn.Timing::secondFactorNanos).toArray()).summary());
             }
+            for (SignInStep step : SignInStep.values()) {
+                long[] nanos = measured.stream().filter(timing -> timing.stepNanos().containsKey(step))
+                        .mapToLong(timing -> timing.stepNanos().get(step)).toArray();
+                if (nanos.length > 0) {
+                    line("step " + step.name().toLowerCase().replace('_', ' ') + " ms", new Latencies(nanos).summary());
+                }
+            }
+            measured.stream().mapToInt(BrowserSignIn.Timing::requests).average()
+                    .ifPresent(requests -> line("requests/sign-in", String.format("%.2f (redirects followed included)", requests)));
             window.serverCpuNanos().ifPresent(cpu -> printServerCpu(cpu, measured.size(), cores));
             cpuByStep.ifPresent(this::printCpuByStep);
             line("failures", failures.isEmpty() ? "none in the window" : "");
@@ -116,6 +134,7 @@ public final class SignInLoadDriver {
             for (String name : stateAfter.keySet()) {
                 line(name, stateBefore.getOrDefault(name, 0L) + " before, " + stateAfter.get(name) + " after");
             }
+            rssAfter.ifPresent(rss -> line("server RSS after", String.format("%.0f MiB", mib(rss))));
             if (heapBefore.isPresent() && heapAfter.isPresent()) {
                 line("heap after full GC", String.format("%.1f MiB before, %.1f MiB after (%+.1f MiB)",
                         mib(heapBefore.getAsLong()), mib(heapAfter.getAsLong()), mib(heapAfter.getAsLong() - heapBefore.getAsLong())));
@@ -133,6 +152,10 @@ public final class SignInLoadDriver {
             line("server CPU", String.format("%.1f ms per sign-in (%.1f s in the window%s); with %d cores to itself: %.2f sign-ins/s",
                     cpuPerSignInMillis, serverCpuNanos / 1e9, checksCpuMillis > 0 ? String.format(", of which %.1f s the mid-window password checks", checksCpuMillis / 1000) : "",
                     cores, cores / (cpuPerSignInMillis / 1000)));
+            if (!passwordCheck.isEmpty() && options.flow() != SignInFlow.PASSKEY) {
+                line("CPU minus one hash", String.format("%.1f ms per sign-in (server CPU per sign-in minus the password check's CPU before the load)",
+                        cpuPerSignInMillis - passwordCheck.get("cpu_ms_median")));
+            }
             if (!passwordCheckUnderLoad.isEmpty()) {
                 double checkUnderLoad = passwordCheckUnderLoad.get("cpu_ms_median");
                 line("password check, load", String.format("%.1f ms CPU, %.1f ms wall (medians of %.0f checks halfway through the window)",
@@ -143,6 +166,12 @@ public final class SignInLoadDriver {
                 line("hashing share", String.format("%.1f %% of the server CPU per sign-in is the password check (both under the load):"
                         + " the sign-ins/s the server would reach with the machine to itself, relative to cores / hash time", 100 * checkUnderLoad / cpuPerSignInMillis));
             }
+        }
+
+        private String whereChecked() {
+            return options.target() == Target.KEYCLOAK
+                    ? "of " + options.keycloakHash().describe() + " in the driver's JVM with Bouncy Castle, as Keycloak hashes"
+                    : "in the server";
         }
 
         private void printCpuByStep(CpuByStep steps) {

@@ -22,9 +22,11 @@ final class UserRoster implements AutoCloseable {
     private final Deque<RosterEntry> waiting;
     private final int size;
     private final UsageLedger ledger;
+    private final Target target;
 
-    private UserRoster(SignInFlow flow, Deque<RosterEntry> waiting, UsageLedger ledger) {
+    private UserRoster(SignInFlow flow, Deque<RosterEntry> waiting, UsageLedger ledger, Target target) {
         this.flow = flow;
+        this.target = target;
         this.waiting = waiting;
         this.size = waiting.size();
         this.ledger = ledger;
@@ -36,6 +38,11 @@ final class UserRoster implements AutoCloseable {
      * earlier runs taken from the ledger.
      */
     static UserRoster load(Path usersFile, SignInFlow flow, int limit) throws IOException {
+        return load(usersFile, flow, limit, Target.PORTAL);
+    }
+
+    /** The same for {@code target}, with that system's own ledger of used codes ({@link Target#usageLedgerOf}). */
+    static UserRoster load(Path usersFile, SignInFlow flow, int limit, Target target) throws IOException {
         Map<String, RosterEntry> byUsername = new HashMap<>();
         Deque<RosterEntry> fit = new ArrayDeque<>();
         for (SeededUser user : UsersFile.read(usersFile)) {
@@ -48,7 +55,7 @@ final class UserRoster implements AutoCloseable {
         if (fit.isEmpty()) {
             throw new IllegalArgumentException(usersFile + " has no users for --flow " + flow.optionValue());
         }
-        Path ledgerFile = UsersFile.usageLedgerOf(usersFile);
+        Path ledgerFile = target.usageLedgerOf(usersFile);
         List<UsageLedger.Entry> spent = UsageLedger.read(ledgerFile);
         for (UsageLedger.Entry entry : spent) {
             Optional.ofNullable(byUsername.get(entry.username())).ifPresent(user -> {
@@ -59,7 +66,7 @@ final class UserRoster implements AutoCloseable {
                 }
             });
         }
-        return new UserRoster(flow, fit, UsageLedger.appendingTo(ledgerFile));
+        return new UserRoster(flow, fit, UsageLedger.appendingTo(ledgerFile), target);
     }
 
     int size() {
@@ -83,7 +90,7 @@ final class UserRoster implements AutoCloseable {
     }
 
     String takeSecondFactorCode(RosterEntry entry, Instant now) {
-        return entry.takeSecondFactorCode(flow, now, ledger);
+        return entry.takeSecondFactorCode(flow, now, ledger, target);
     }
 
     @Override
