@@ -36,7 +36,9 @@ fi
 rm -f "$base"/deployments/mfa-portal.war*
 cp "$war" "$base/deployments/mfa-portal.war"
 
-JBOSS_JAVA_SIZING="$heap" nohup "$server/bin/standalone.sh" \
+# The HTTPS listener (wildfly-config/https.cli) needs a key store: the build's throw-away one for localhost.
+JBOSS_JAVA_SIZING="$heap" MFA_TLS_KEY_STORE="${MFA_TLS_KEY_STORE:-$work/portal/target/tls/localhost.p12}" \
+    MFA_TLS_KEY_STORE_PASSWORD="${MFA_TLS_KEY_STORE_PASSWORD:-throw-away-localhost}" nohup "$server/bin/standalone.sh" \
     -Djboss.server.base.dir="$base" \
     -Djboss.socket.binding.port-offset=$port_offset \
     -Dmfa.secret-key="$(cat "$base/secret-key")" \

@@ -45,6 +45,7 @@ final class LoadRun {
     private final Optional<ServerProcess> server;
     private final Optional<CpuByStep> cpuByStep;
     private final Measurements measurements = new Measurements();
+    private final StepLatencies stepLatencies = new StepLatencies();
     private final AtomicLong startedSignIns = new AtomicLong();
 
     LoadRun(LoadOptions options, UserRoster roster, HttpClient http, Optional<ServerProcess> server, Optional<CpuByStep> cpuByStep) {
@@ -57,6 +58,11 @@ final class LoadRun {
 
     Measurements measurements() {
         return measurements;
+    }
+
+    /** Wall time per step of the sign-ins in the window, and how many requests they made. */
+    StepLatencies stepLatencies() {
+        return stepLatencies;
     }
 
     /** Something to measure in the server halfway through the window, under the same load as the sign-ins. */
@@ -73,7 +79,8 @@ final class LoadRun {
         List<Thread> virtualUsers = new ArrayList<>();
         for (int i = 1; i <= options.concurrency(); i++) {
             BrowserSignIn signIn = new BrowserSignIn(new BrowserSession(http, options.baseUrl()), roster, options.flow(),
-                    cpuByStep.<StepObserver>map(observer -> observer).orElse(StepObserver.NONE), options.signOut());
+                    StepLatencies.both(stepLatencies, cpuByStep.<StepObserver>map(observer -> observer).orElse(StepObserver.NONE)),
+                    options.signOut());
             PasskeySignIn passkey = passkeys.isEmpty() ? null : passkeys.get(i - 1);
             Thread thread = new Thread(() -> {
                 try {
@@ -95,6 +102,7 @@ final class LoadRun {
         MachineCpu machineAtStart = MachineCpu.now();
         OptionalLong serverAtStart = serverCpu();
         cpuByStep.ifPresent(CpuByStep::reset);
+        stepLatencies.reset();
 
         long windowMiddle = windowStart + options.duration().toNanos() / 2;
         if (!finished.await(Math.max(0, windowMiddle - System.nanoTime()), TimeUnit.NANOSECONDS)) {

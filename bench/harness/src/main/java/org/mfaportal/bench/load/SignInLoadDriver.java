@@ -55,7 +55,7 @@ public final class SignInLoadDriver {
 
             Map<String, Long> stateAfter = bench.state();
             OptionalLong heapAfter = options.heapCheck() ? OptionalLong.of(server.orElseThrow().heapUsedAfterFullGcBytes()) : OptionalLong.empty();
-            new Report(out, options, roster.size(), beforeAll, passwordCheck, passwordCheckUnderLoad, run.measurements(), window, cpuByStep,
+            new Report(out, options, roster.size(), beforeAll, passwordCheck, passwordCheckUnderLoad, run.measurements(), run.stepLatencies(), window, cpuByStep,
                     stateBefore, stateAfter, heapBefore, heapAfter).print();
         } catch (IOException e) {
             System.err.println("The portal did not answer as expected: " + e.getMessage());
@@ -65,7 +65,7 @@ public final class SignInLoadDriver {
 
     /** The plain-text report; every figure printed is one this run measured. */
     private record Report(PrintStream out, LoadOptions options, int rosterSize, MachineCpu beforeAll, Map<String, Double> passwordCheck,
-            Map<String, Double> passwordCheckUnderLoad, Measurements measurements, LoadRun.Window window, Optional<CpuByStep> cpuByStep, Map<String, Long> stateBefore,
+            Map<String, Double> passwordCheckUnderLoad, Measurements measurements, StepLatencies steps, LoadRun.Window window, Optional<CpuByStep> cpuByStep, Map<String, Long> stateBefore,
             Map<String, Long> stateAfter, OptionalLong heapBefore, OptionalLong heapAfter) {
 
         void print() {
@@ -103,6 +103,11 @@ public final class SignInLoadDriver {
             line("whole sign-in ms", new Latencies(measured.stream().mapToLong(BrowserSignIn.Timing::totalNanos).toArray()).summary());
             if (options.flow().hasSecondFactor()) {
                 line("second factor ms", new Latencies(measured.stream().mapToLong(BrowserSignIn.Timing::secondFactorNanos).toArray()).summary());
+            }
+            steps.latencies().forEach((step, latencies) -> line("step " + step.name().toLowerCase().replace('_', ' ') + " ms", latencies.summary()));
+            if (!measured.isEmpty()) {
+                line("requests per sign-in", String.format("%.2f (requests of the steps in the window / sign-ins completed in it)",
+                        (double) steps.requests() / measured.size()));
             }
             window.serverCpuNanos().ifPresent(cpu -> printServerCpu(cpu, measured.size(), cores));
             cpuByStep.ifPresent(this::printCpuByStep);
@@ -159,7 +164,7 @@ public final class SignInLoadDriver {
         }
 
         private static double millisEach(Map<SignInStep, CpuByStep.StepCost> costs, Set<SignInStep> steps) {
-            return steps.stream().mapToDouble(step -> costs.containsKey(step) ? costs.get(step).millisEach() : Double.NaN).sum();
+            return steps.stream().mapToDouble(step -> costs.containsKey(step) ? costs.get(step).millisEach() : 0).sum();
         }
 
         /** The share of the machine's CPU that neither the server nor this driver used during the window. */
