@@ -34,6 +34,9 @@ public class LoginBacking {
     @Inject
     CurrentUser currentUser;
 
+    /** The second-factor page's view, rendered directly after a right password when a factor is pending. */
+    static final String SECOND_FACTOR_VIEW = MfaAuthenticationMechanism.SECOND_FACTOR_PAGE + ".xhtml";
+
     private String username;
     private String password;
 
@@ -56,15 +59,27 @@ public class LoginBacking {
         return LoginNotice.SIGNED_OUT_HERE_ONLY.parameter().equals(faces.getExternalContext().getRequestParameterMap().get("notice"));
     }
 
-    public void signIn() throws IOException {
+    /**
+     * Passes the password to the mechanism. When a second factor follows, the answer is the second-factor page itself
+     * (rendered by this request: one request fewer than a redirect); {@code Content-Location} names it for clients
+     * that read headers, and the page's script puts its address in the address bar, so that reloading asks for the
+     * page (GET) instead of posting the password again.
+     *
+     * @return the view to render next: the second-factor page, or null to stay (a refusal) or after a redirect
+     */
+    public String signIn() throws IOException {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
                 withParams().newAuthentication(true)
                         .credential(new UsernamePasswordCredential(username, new Password(password))));
         password = null;
+        if (SignInSession.isSecondFactorNext(request)) {
+            external.setResponseHeader("Content-Location", external.getRequestContextPath() + MfaAuthenticationMechanism.SECOND_FACTOR_PAGE);
+            return SECOND_FACTOR_VIEW;
+        }
         if (status == AuthenticationStatus.SEND_CONTINUE) {
-            faces.responseComplete(); // the mechanism redirected to the second-factor page
+            faces.responseComplete(); // the mechanism answered itself (a redirect)
         } else if (status == AuthenticationStatus.SUCCESS) {
             external.redirect(external.getRequestContextPath() + SignInSession.nextPage(request));
         } else if (request.getAttribute(SignInRefusal.class.getName()) instanceof SignInRefusal refusal) {
@@ -74,6 +89,7 @@ public class LoginBacking {
             // One message for unknown user, wrong password and disabled account: no user enumeration.
             messages.error(null, "login.failed");
         }
+        return null;
     }
 
     public String getUsername() {

@@ -156,8 +156,10 @@ public final class PortalClient {
     public Answer send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body(), response.uri().getRawPath()
-                    + (response.uri().getRawQuery() == null ? "" : "?" + response.uri().getRawQuery()));
+            // the page a response holds: the password form answers with the second-factor page and says so in
+            // Content-Location (a browser's address bar gets it from the page's script)
+            return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Content-Location")
+                    .orElse(response.uri().getRawPath() + (response.uri().getRawQuery() == null ? "" : "?" + response.uri().getRawQuery())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
