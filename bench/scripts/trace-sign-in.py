@@ -28,6 +28,9 @@ def form(body, form_id):
         attrs = dict((k, html.unescape(v)) for k, v in re.findall(r'([\w:.-]+)="([^"]*)"', field.group()))
         if attrs.get('type') == 'hidden' and 'name' in attrs:
             hidden[attrs['name']] = attrs.get('value', '')
+    nonce = re.search(r"PrimeFaces\.csp\.init\('([^']+)'\)", body)
+    if nonce:  # PrimeFaces' CSP script adds the page's nonce to every form it submits
+        hidden['primefaces.nonce'] = nonce.group(1).replace('\\/', '/')
     return action, hidden
 
 class Browser:
