@@ -37,6 +37,9 @@ public class LoginBacking {
     /** The second-factor page's view, rendered directly after a right password when a factor is pending. */
     static final String SECOND_FACTOR_VIEW = MfaAuthenticationMechanism.SECOND_FACTOR_PAGE + ".xhtml";
 
+    /** PrimeFaces' CSP script adds the page's nonce to every form it submits; a stateless view's postback needs it to render. */
+    static final String CSP_NONCE_PARAMETER = "primefaces.nonce";
+
     private String username;
     private String password;
 
@@ -63,7 +66,7 @@ public class LoginBacking {
      * Passes the password to the mechanism. When a second factor follows, the answer is the second-factor page itself
      * (rendered by this request: one request fewer than a redirect); {@code Content-Location} names it for clients
      * that read headers, and the page's script puts its address in the address bar, so that reloading asks for the
-     * page (GET) instead of posting the password again.
+     * page (GET) instead of posting the password again. A form posted without PrimeFaces' script gets the redirect.
      *
      * @return the view to render next: the second-factor page, or null to stay (a refusal) or after a redirect
      */
@@ -75,7 +78,15 @@ public class LoginBacking {
                         .credential(new UsernamePasswordCredential(username, new Password(password))));
         password = null;
         if (SignInSession.isSecondFactorNext(request)) {
-            external.setResponseHeader("Content-Location", external.getRequestContextPath() + MfaAuthenticationMechanism.SECOND_FACTOR_PAGE);
+            String secondFactorPage = external.getRequestContextPath() + MfaAuthenticationMechanism.SECOND_FACTOR_PAGE;
+            if (request.getParameter(CSP_NONCE_PARAMETER) == null) {
+                // No PrimeFaces script ran (script off, or a client without one): the page could not be rendered
+                // under this request's CSP nonce, and without our script a reload would post the password again. So
+                // the way it was: a redirect to the page (POST-redirect-GET).
+                external.redirect(secondFactorPage);
+                return null;
+            }
+            external.setResponseHeader("Content-Location", secondFactorPage);
             return SECOND_FACTOR_VIEW;
         }
         if (status == AuthenticationStatus.SEND_CONTINUE) {

@@ -45,7 +45,8 @@ import org.mfaportal.mfa.webauthn.WebAuthnService;
  * ANONYMOUS   --protected page----------> redirect to /login (the page is remembered as the return path)
  * ANONYMOUS   --password ok, no factor--> AUTHENTICATED (policy requires MFA and grace is over: ENROLMENT_ONLY)
  * ANONYMOUS   --password ok, factor-----> PENDING_MFA (a PendingLogin row; its token in the session; the password
- *                                          form's own response is the second-factor page: no redirect)
+ *                                          form's own response is the second-factor page: no redirect, unless
+ *                                          the form came without PrimeFaces' script)
  * ANONYMOUS   --password ok, trusted browser cookie valid--> AUTHENTICATED
  * ANONYMOUS   --passkey (user verified)-> AUTHENTICATED (counts as multi-factor)
  * ANONYMOUS   --identity provider ok, its MFA trusted and allowed by policy--> AUTHENTICATED

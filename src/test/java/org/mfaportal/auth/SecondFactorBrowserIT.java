@@ -187,6 +187,24 @@ class SecondFactorBrowserIT {
         assertFalse(browser.showsStackTrace());
     }
 
+    /** A form posted without PrimeFaces' script (no CSP nonce) is redirected to the second-factor page, as before. */
+    @Test
+    void passwordPostedWithoutScriptIsRedirectedToTheSecondFactorPage() {
+        Enrolment enrolment = signInAndEnrolTotp();
+        browser.signOut();
+        PortalClient withoutScript = new PortalClient(deploymentUrl);
+
+        PortalClient.Answer afterPassword = withoutScript.signInWithoutScript(username, TestSupportServlet.PASSWORD);
+
+        assertEquals(200, afterPassword.status());
+        assertEquals("/mfa/authenticate", afterPassword.path(), "followed a redirect, never an error page");
+        assertTrue(afterPassword.body().contains("id=\"secondFactor\""));
+        PortalClient.Answer afterCode = withoutScript.submitForm("/mfa/authenticate", "secondFactor",
+                java.util.Map.of("code", enrolment.codeForStepsAhead(1)), "verify");
+        assertEquals("/", afterCode.path());
+        assertTrue(afterCode.body().contains("id=\"greeting\""));
+    }
+
     @Test
     void noProtectedPageIsReachableBetweenPasswordAndSecondFactor() {
         signInAndEnrolTotp();
