@@ -34,6 +34,12 @@ public class LoginBacking {
     @Inject
     CurrentUser currentUser;
 
+    /** The second-factor page's view, rendered directly after a right password when a factor is pending. */
+    static final String SECOND_FACTOR_VIEW = MfaAuthenticationMechanism.SECOND_FACTOR_PAGE + ".xhtml";
+
+    /** PrimeFaces' CSP script adds the page's nonce to every form it submits; a stateless view's postback needs it to render. */
+    static final String CSP_NONCE_PARAMETER = "primefaces.nonce";
+
     private String username;
     private String password;
 
@@ -56,15 +62,35 @@ public class LoginBacking {
         return LoginNotice.SIGNED_OUT_HERE_ONLY.parameter().equals(faces.getExternalContext().getRequestParameterMap().get("notice"));
     }
 
-    public void signIn() throws IOException {
+    /**
+     * Passes the password to the mechanism. When a second factor follows, the answer is the second-factor page itself
+     * (rendered by this request: one request fewer than a redirect); {@code Content-Location} names it for clients
+     * that read headers, and the page's script puts its address in the address bar, so that reloading asks for the
+     * page (GET) instead of posting the password again. A form posted without PrimeFaces' script gets the redirect.
+     *
+     * @return the view to render next: the second-factor page, or null to stay (a refusal) or after a redirect
+     */
+    public String signIn() throws IOException {
         ExternalContext external = faces.getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         AuthenticationStatus status = securityContext.authenticate(request, (HttpServletResponse) external.getResponse(),
                 withParams().newAuthentication(true)
                         .credential(new UsernamePasswordCredential(username, new Password(password))));
         password = null;
+        if (SignInSession.isSecondFactorNext(request)) {
+            String secondFactorPage = external.getRequestContextPath() + MfaAuthenticationMechanism.SECOND_FACTOR_PAGE;
+            if (request.getParameter(CSP_NONCE_PARAMETER) == null) {
+                // No PrimeFaces script ran (script off, or a client without one): the page could not be rendered
+                // under this request's CSP nonce, and without our script a reload would post the password again. So
+                // the way it was: a redirect to the page (POST-redirect-GET).
+                external.redirect(secondFactorPage);
+                return null;
+            }
+            external.setResponseHeader("Content-Location", secondFactorPage);
+            return SECOND_FACTOR_VIEW;
+        }
         if (status == AuthenticationStatus.SEND_CONTINUE) {
-            faces.responseComplete(); // the mechanism redirected to the second-factor page
+            faces.responseComplete(); // the mechanism answered itself (a redirect)
         } else if (status == AuthenticationStatus.SUCCESS) {
             external.redirect(external.getRequestContextPath() + SignInSession.nextPage(request));
         } else if (request.getAttribute(SignInRefusal.class.getName()) instanceof SignInRefusal refusal) {
@@ -74,6 +100,7 @@ public class LoginBacking {
             // One message for unknown user, wrong password and disabled account: no user enumeration.
             messages.error(null, "login.failed");
         }
+        return null;
     }
 
     public String getUsername() {

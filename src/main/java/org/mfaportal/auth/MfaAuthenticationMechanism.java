@@ -44,11 +44,14 @@ import org.mfaportal.mfa.webauthn.WebAuthnService;
  * <pre>
  * ANONYMOUS   --protected page----------> redirect to /login (the page is remembered as the return path)
  * ANONYMOUS   --password ok, no factor--> AUTHENTICATED (policy requires MFA and grace is over: ENROLMENT_ONLY)
- * ANONYMOUS   --password ok, factor-----> PENDING_MFA (a PendingLogin row; its token in the session)
+ * ANONYMOUS   --password ok, factor-----> PENDING_MFA (a PendingLogin row; its token in the session; the password
+ *                                          form's own response is the second-factor page: no redirect, unless
+ *                                          the form came without PrimeFaces' script)
  * ANONYMOUS   --password ok, trusted browser cookie valid--> AUTHENTICATED
  * ANONYMOUS   --passkey (user verified)-> AUTHENTICATED (counts as multi-factor)
  * ANONYMOUS   --identity provider ok, its MFA trusted and allowed by policy--> AUTHENTICATED
- * ANONYMOUS   --identity provider ok, otherwise--> as after a password (trusted browser, PENDING_MFA or AUTHENTICATED)
+ * ANONYMOUS   --identity provider ok, otherwise--> as after a password (trusted browser, PENDING_MFA or AUTHENTICATED;
+ *                                          PENDING_MFA by a redirect to /mfa/authenticate)
  * PENDING_MFA --protected page----------> redirect to /mfa/authenticate
  * PENDING_MFA --code or security key ok-> AUTHENTICATED
  * PENDING_MFA --expired / 5 wrong codes / cancel--> ANONYMOUS
@@ -58,7 +61,10 @@ import org.mfaportal.mfa.webauthn.WebAuthnService;
  *
  * A completed sign-in does not redirect by itself: it names the next page ({@link SignInSession#nextPage}) for the
  * Faces page or JSON API that passed the credential, which navigates there in its own way. The step into PENDING_MFA
- * (password only) answers with the redirect to the second-factor page.
+ * after a password writes no response either: it marks the request ({@link SignInSession#isSecondFactorNext}) and the
+ * login form answers with the second-factor page itself, one request fewer than a redirect (the form's next POST goes
+ * to /mfa/authenticate; the page replaces the address so that a reload asks for the page instead of posting the
+ * password again). After the identity provider (a servlet, not a form) the step into PENDING_MFA redirects.
  *
  * Once the container knows the caller, {@link AutoApplySession} re-establishes them on each request from the
  * session; until then the principal stays null and every protected resource is refused.
@@ -210,6 +216,13 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
             String token = pendingLogins.start(account, groups, returnPath);
             renewSessionId(request);
             SignInSession.rememberPendingLogin(request, token);
+            if (firstFactor == SignInMethod.PASSWORD) {
+                // The login form renders the second-factor page into this response. SEND_CONTINUE without a response
+                // of its own reaches the form as SEND_FAILURE (Undertow's authenticate() sees nothing sent), so the
+                // form asks SignInSession, never the status; the container still knows no caller.
+                SignInSession.secondFactorNext(request);
+                return AuthenticationStatus.SEND_CONTINUE;
+            }
             // SEND_CONTINUE must come with its response (the container reports it as a failure otherwise)
             return context.redirect(request.getContextPath() + SECOND_FACTOR_PAGE);
         }

@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
+import org.mfaportal.account.UserAccount;
 import org.mfaportal.mfa.AuthenticatorType;
 import org.mfaportal.mfa.MfaService;
 import org.mfaportal.policy.PolicyService;
@@ -45,6 +47,8 @@ public class SecondFactorBacking {
     private boolean trustBrowser;
     private Boolean securityKeyEnrolled;
     private String codeHint;
+    private Integer trustDays;
+    private Optional<UserAccount> pendingUser;
 
     /** Without a live pending sign-in this page has nothing to offer: back to the password. */
     public void requirePendingLogin() throws IOException {
@@ -54,11 +58,21 @@ public class SecondFactorBacking {
         }
     }
 
+    /**
+     * The user of this session's pending sign-in, looked up once per request: the page asks about them several times
+     * per phase (`rendered`, texts, parameters), and each lookup is a query.
+     */
+    private Optional<UserAccount> pendingUser() {
+        if (pendingUser == null) {
+            pendingUser = SignInSession.pendingLoginToken(request()).flatMap(pendingLogins::userOf);
+        }
+        return pendingUser;
+    }
+
     /** Offer "Use a security key" only to users who have one (asked once per request: `rendered` is evaluated often). */
     public boolean isSecurityKeyEnrolled() {
         if (securityKeyEnrolled == null) {
-            securityKeyEnrolled = SignInSession.pendingLoginToken(request()).flatMap(pendingLogins::userOf)
-                    .map(user -> !mfa.authenticators(user, AuthenticatorType.WEBAUTHN).isEmpty())
+            securityKeyEnrolled = pendingUser().map(user -> !mfa.authenticators(user, AuthenticatorType.WEBAUTHN).isEmpty())
                     .orElse(false);
         }
         return securityKeyEnrolled;
@@ -67,7 +81,7 @@ public class SecondFactorBacking {
     /** Names the digits of the user's own apps: each keeps the parameters it was enrolled with. */
     public String getCodeHint() {
         if (codeHint == null) {
-            List<String> digits = SignInSession.pendingLoginToken(request()).flatMap(pendingLogins::userOf)
+            List<String> digits = pendingUser()
                     .map(user -> mfa.authenticators(user, AuthenticatorType.TOTP).stream()
                             .map(app -> app.getTotp().digits()).distinct().sorted().map(String::valueOf).toList())
                     .orElse(List.of());
@@ -114,10 +128,12 @@ public class SecondFactorBacking {
         return (HttpServletRequest) external().getRequest();
     }
 
-    /** Days a trusted browser skips the second factor; 0 when trust is off. */
+    /** Days a trusted browser skips the second factor; 0 when trust is off (asked once per request, like the others). */
     public int getTrustDays() {
-        return SignInSession.pendingLoginToken(request()).flatMap(pendingLogins::userOf)
-                .map(user -> (int) policies.trustedBrowserLifetime(user).toDays()).orElse(0);
+        if (trustDays == null) {
+            trustDays = pendingUser().map(user -> (int) policies.trustedBrowserLifetime(user).toDays()).orElse(0);
+        }
+        return trustDays;
     }
 
     public boolean isTrustBrowser() {

@@ -22,6 +22,7 @@ public final class SignInSession {
     private static final String RECOVERY_CODES_LEFT = SignInSession.class.getName() + ".recoveryCodesLeft";
     private static final String WEBAUTHN_CHALLENGE = SignInSession.class.getName() + ".webAuthnChallenge.";
     private static final String NEXT_PAGE = SignInSession.class.getName() + ".nextPage";
+    private static final String SECOND_FACTOR_NEXT = SignInSession.class.getName() + ".secondFactorNext";
     private static final String ENROLMENT_ONLY = SignInSession.class.getName() + ".enrolmentOnly";
     private static final String SIGNED_IN = SignInSession.class.getName() + ".signedIn";
     private static final String PASSWORD_CHANGE_ONLY = SignInSession.class.getName() + ".passwordChangeOnly";
@@ -103,6 +104,18 @@ public final class SignInSession {
     /** Where the sign-in goes next, decided by the authentication mechanism for the page or API that asked. */
     static void proceedTo(HttpServletRequest request, String path) {
         request.setAttribute(NEXT_PAGE, path);
+    }
+
+    /**
+     * The password was right and a second factor is pending (PENDING_MFA): the form that passed the password answers
+     * with the second-factor page. A request attribute: it says what this request's response must be, nothing more.
+     */
+    static void secondFactorNext(HttpServletRequest request) {
+        request.setAttribute(SECOND_FACTOR_NEXT, Boolean.TRUE);
+    }
+
+    static boolean isSecondFactorNext(HttpServletRequest request) {
+        return Boolean.TRUE.equals(request.getAttribute(SECOND_FACTOR_NEXT));
     }
 
     public static String nextPage(HttpServletRequest request) {

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.mfaportal.mfa.totp.Base32;
 import org.mfaportal.mfa.totp.Totp;
 import org.mfaportal.testing.Browser;
+import org.mfaportal.testing.PortalClient;
 import org.mfaportal.testing.PortalDeployment;
 import org.mfaportal.testing.TestSupportServlet;
 import org.openqa.selenium.By;
@@ -153,6 +154,55 @@ class SecondFactorBrowserIT {
         enterCode(recoveryCode);
         assertEquals("/mfa/authenticate", browser.path());
         assertTrue(browser.text("#secondFactor").contains("That code did not work"));
+    }
+
+    /**
+     * The password form answers with the second-factor page itself (no redirect). The page then names its own
+     * address, so a reload asks for it instead of posting the password again, and the back button leads to the
+     * password page.
+     */
+    @Test
+    void passwordAnswersWithTheSecondFactorPageAndAReloadDoesNotPostThePasswordAgain() {
+        Enrolment enrolment = signInAndEnrolTotp();
+        browser.signOut();
+        PortalClient audit = new PortalClient(deploymentUrl);
+        long passwordsAccepted = audit.auditCount(username, "PASSWORD_ACCEPTED");
+
+        signInWithPassword();
+        assertEquals(passwordsAccepted + 1, audit.auditCount(username, "PASSWORD_ACCEPTED"));
+        browser.driver().navigate().refresh();
+
+        assertEquals("/mfa/authenticate", browser.path());
+        assertTrue(browser.has("#secondFactor\\:code"));
+        assertEquals(passwordsAccepted + 1, audit.auditCount(username, "PASSWORD_ACCEPTED"), "the reload did not send the password again");
+        enterCode(enrolment.codeForStepsAhead(1));
+        assertEquals("/", browser.path(), "the pending sign-in survived the reload");
+        assertTrue(browser.has("#greeting"));
+        browser.signOut();
+
+        signInWithPassword();
+        browser.driver().navigate().back();
+        assertTrue(browser.path().startsWith("/login"), browser.path());
+        assertTrue(browser.has("#login\\:username"));
+        assertFalse(browser.showsStackTrace());
+    }
+
+    /** A form posted without PrimeFaces' script (no CSP nonce) is redirected to the second-factor page, as before. */
+    @Test
+    void passwordPostedWithoutScriptIsRedirectedToTheSecondFactorPage() {
+        Enrolment enrolment = signInAndEnrolTotp();
+        browser.signOut();
+        PortalClient withoutScript = new PortalClient(deploymentUrl);
+
+        PortalClient.Answer afterPassword = withoutScript.signInWithoutScript(username, TestSupportServlet.PASSWORD);
+
+        assertEquals(200, afterPassword.status());
+        assertEquals("/mfa/authenticate", afterPassword.path(), "followed a redirect, never an error page");
+        assertTrue(afterPassword.body().contains("id=\"secondFactor\""));
+        PortalClient.Answer afterCode = withoutScript.submitForm("/mfa/authenticate", "secondFactor",
+                java.util.Map.of("code", enrolment.codeForStepsAhead(1)), "verify");
+        assertEquals("/", afterCode.path());
+        assertTrue(afterCode.body().contains("id=\"greeting\""));
     }
 
     @Test

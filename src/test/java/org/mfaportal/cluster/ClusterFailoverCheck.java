@@ -133,7 +133,10 @@ class ClusterFailoverCheck {
                     lastCspNonce = nonce.group(1).replace("\\/", "/");
                 }
                 URI uri = response.uri();
-                return new Page(response.statusCode(), response.body(), uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+                // the password form answers with the second-factor page itself and names it in Content-Location
+                String path = response.headers().firstValue("Content-Location")
+                        .orElse(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+                return new Page(response.statusCode(), response.body(), path);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (InterruptedException e) {

@@ -16,6 +16,9 @@ record FacesForm(URI action, Map<String, String> hiddenFields) {
     static final String VIEW_STATE = "jakarta.faces.ViewState";
 
     private static final Pattern INPUT = Pattern.compile("<input\\b[^>]*>");
+    /** PrimeFaces' CSP mode: its script adds the page's nonce to every form it submits. */
+    private static final Pattern CSP_NONCE = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)");
+    static final String CSP_NONCE_FIELD = "primefaces.nonce";
     private static final Pattern ATTRIBUTE = Pattern.compile("([a-zA-Z_:][-a-zA-Z0-9_:.]*)=\"([^\"]*)\"");
 
     static FacesForm of(Page page, String formId) throws SignInFailure {
@@ -44,6 +47,10 @@ record FacesForm(URI action, Map<String, String> hiddenFields) {
             if ("hidden".equals(attributes.get("type")) && attributes.containsKey("name")) {
                 hidden.put(attributes.get("name"), attributes.getOrDefault("value", ""));
             }
+        }
+        Matcher nonce = CSP_NONCE.matcher(page.body());
+        if (nonce.find()) {
+            hidden.put(CSP_NONCE_FIELD, nonce.group(1).replace("\\/", "/"));
         }
         if (action == null) {
             throw new SignInFailure(page.uri().getPath() + ": form #" + formId + " without action or view state");

@@ -188,7 +188,7 @@ public final class SignInLoadDriver {
         }
 
         private static double millisEach(Map<SignInStep, CpuByStep.StepCost> costs, Set<SignInStep> steps) {
-            return steps.stream().mapToDouble(step -> costs.containsKey(step) ? costs.get(step).millisEach() : Double.NaN).sum();
+            return steps.stream().mapToDouble(step -> costs.containsKey(step) ? costs.get(step).millisEach() : 0).sum();
         }
 
         /** The share of the machine's CPU that neither the server nor this driver used during the window. */

@@ -9,7 +9,7 @@ enum SignInStep {
     LOGIN_PAGE,
     /** POST of the login form: the password check */
     PASSWORD_FORM,
-    /** GET /mfa/authenticate */
+    /** GET /mfa/authenticate (only while the password form redirected there; since then it answers with that page) */
     CODE_PAGE,
     /** POST of the second-factor form: the code check */
     CODE_FORM,
