@@ -1,9 +1,13 @@
 package org.mfaportal.mfa;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.event.PhaseId;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.mfa.recovery.RecoveryCodeService;
 
@@ -25,10 +29,27 @@ public class MfaStatus {
     @Inject
     RecoveryCodeService recoveryCodes;
 
+    /**
+     * Per user, while this request renders its response: the composite's {@code ui:param} is an alias, so every
+     * reference to the status in the page asks again (about 25 times per rendered page, each a query of the factors
+     * and a count of recovery codes). Only the render phase keeps answers: an action of the same request (a factor
+     * removed) runs before it, so what is rendered is what the action left.
+     */
+    private final Map<Long, View> rendered = new HashMap<>();
+
     public View of(UserAccount user) {
         if (user == null) {
             return new View(false, false, 0, 0, 0);
         }
+        FacesContext faces = FacesContext.getCurrentInstance();
+        if (faces == null || faces.getCurrentPhaseId() != PhaseId.RENDER_RESPONSE) {
+            rendered.clear();
+            return load(user);
+        }
+        return rendered.computeIfAbsent(user.getId(), id -> load(user));
+    }
+
+    private View load(UserAccount user) {
         List<Authenticator> factors = mfa.authenticators(user);
         long passkeys = factors.stream().filter(Authenticator::isPasskey).count();
         long keys = factors.stream().filter(f -> f.getType() == AuthenticatorType.WEBAUTHN).count() - passkeys;
