@@ -95,16 +95,21 @@ public class PolicyService {
      * grace starts afresh instead of being long over (the rule the policies page states).
      */
     public EnrolmentState atSignIn(UserAccount user) {
-        EnrolmentState state = stateOf(user);
+        PolicySet policySet = policySet();
+        PolicySet.UserFacts facts = factsOf(user);
+        EnrolmentState state = policySet.stateOf(facts);
         if (state.kind() == EnrolmentState.Kind.NOT_REQUIRED) {
-            em.createQuery("update UserAccount u set u.mfaRequiredSince = null where u.id = :id and u.mfaRequiredSince is not null")
-                    .setParameter("id", user.getId()).executeUpdate();
+            // written only when there is something to forget: most sign-ins find nothing and write nothing
+            if (facts.requiredSince() != null) {
+                em.createQuery("update UserAccount u set u.mfaRequiredSince = null where u.id = :id and u.mfaRequiredSince is not null")
+                        .setParameter("id", user.getId()).executeUpdate();
+            }
             return state;
         }
         if (state.mustEnrol() && !state.graceStarted()) {
             em.createQuery("update UserAccount u set u.mfaRequiredSince = :now where u.id = :id and u.mfaRequiredSince is null")
                     .setParameter("now", clock.instant()).setParameter("id", user.getId()).executeUpdate();
-            EnrolmentState started = stateOf(user);
+            EnrolmentState started = policySet.stateOf(factsOf(user));
             audit.recordOwn(AuditEventType.MFA_REQUIRED, user.getUsername(), "grace until " + started.deadline());
             return started;
         }
