@@ -17,10 +17,13 @@ import java.util.List;
 import org.mfaportal.config.PortalConfig;
 
 /**
- * The one place that writes audit events. Each event is written in its own transaction, so that a failure being
- * audited is kept even when the caller's transaction rolls back. The IP address and user agent come from the
- * HTTP request being served, if any. Each stored event is also announced as {@link AuditRecorded} (the audit trail log
- * and the metrics observe it).
+ * The one place that writes audit events. By default ({@code record}, {@code recordOwn}) each event is written in its
+ * own transaction, so that a failure being audited is kept even when the caller's transaction rolls back. A success
+ * that is part of the caller's work (a password accepted, a sign-in completed) may instead be written in the caller's
+ * transaction ({@code recordOwnInCallerTransaction}): it commits with the work it reports or not at all, and costs no
+ * transaction of its own. Failures never take that way. The IP address and user agent come from the HTTP request being
+ * served, if any. Each stored event is also announced as {@link AuditRecorded} (the audit trail log and the metrics
+ * observe it after the event's transaction committed).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -71,6 +74,20 @@ public class AuditService {
 
     public void recordOwn(AuditEventType type, String username) {
         record(type, username, username, null);
+    }
+
+    /**
+     * A success the user caused, written in the caller's transaction (a new one only when there is none): the row
+     * commits together with the work it reports, and is gone with it when that work rolls back, which is right for a
+     * success that then did not happen. Never for a failure or refusal: those use {@link #recordOwn}, whose own
+     * transaction keeps the row whatever the caller does afterwards.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void recordOwnInCallerTransaction(AuditEventType type, String username, String detail) {
+        if (!type.isSuccess()) {
+            throw new IllegalArgumentException(type + " is not a success: it must survive its caller's rollback (recordOwn)");
+        }
+        record(type, username, username, detail);
     }
 
     /** What the user's own activity list shows: their events, without those only admins can act on. */

@@ -156,7 +156,7 @@ public class PendingLoginService {
                 return new SecondFactorResult.NoPendingLogin();
             }
             lockout.secondFactorAccepted(user);
-            audit.recordOwn(AuditEventType.SECOND_FACTOR_ACCEPTED, user.getUsername(), factor.get().kind().label());
+            audit.recordOwnInCallerTransaction(AuditEventType.SECOND_FACTOR_ACCEPTED, user.getUsername(), factor.get().kind().label());
             int recoveryCodesLeft = factor.get() == SecondFactorKind.RECOVERY_CODE ? recoveryCodes.unusedRecoveryCodes(user) : -1;
             return new SecondFactorResult.Verified(user.getUsername(), pending.getGroups(), pending.getReturnPath(), factor.get(), recoveryCodesLeft);
         }
