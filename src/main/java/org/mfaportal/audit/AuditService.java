@@ -1,5 +1,6 @@
 package org.mfaportal.audit;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -12,6 +13,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.mfaportal.config.PortalConfig;
@@ -44,6 +49,9 @@ public class AuditService {
     @Inject
     Event<AuditRecorded> recorded;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     public void record(AuditEventType type, String actorUsername, String subjectUsername, String detail) {
         record(type, actorUsername, subjectUsername, detail, RequestOrigin.current(currentRequest));
     }
@@ -52,7 +60,35 @@ public class AuditService {
     public void record(AuditEventType type, String actorUsername, String subjectUsername, String detail, RequestOrigin origin) {
         AuditEvent event = new AuditEvent(clock.instant(), type, actorUsername, subjectUsername, origin, detail);
         em.persist(event);
-        recorded.fire(AuditRecorded.of(event));
+        announceAfterCommit(AuditRecorded.of(event));
+    }
+
+    /**
+     * Observers learn of the events of a transaction once it committed, all of them, in the order they were recorded
+     * (one synchronization per transaction: the transaction manager calls several in no defined order, and a sign-in
+     * now writes two or three events in one transaction).
+     */
+    private void announceAfterCommit(AuditRecorded event) {
+        @SuppressWarnings("unchecked")
+        List<AuditRecorded> announced = (List<AuditRecorded>) transactions.getResource(AuditRecorded.class);
+        if (announced == null) {
+            List<AuditRecorded> events = new ArrayList<>();
+            transactions.putResource(AuditRecorded.class, events);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        events.forEach(recorded::fire);
+                    }
+                }
+            });
+            announced = events;
+        }
+        announced.add(event);
     }
 
     /**
