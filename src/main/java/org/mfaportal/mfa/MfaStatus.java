@@ -30,23 +30,32 @@ public class MfaStatus {
     RecoveryCodeService recoveryCodes;
 
     /**
-     * Per user, while this request renders its response: the composite's {@code ui:param} is an alias, so every
-     * reference to the status in the page asks again (about 25 times per rendered page, each a query of the factors
-     * and a count of recovery codes). Only the render phase keeps answers: an action of the same request (a factor
-     * removed) runs before it, so what is rendered is what the action left.
+     * Per user, for the phases of this request that cannot have changed anything: the composite's {@code ui:param} is
+     * an alias, so every reference to the status asks again (about 25 times per rendered page, and on a postback of
+     * the page again in each phase that visits the components; each a query of the factors and a count of recovery
+     * codes). What was seen before the action (which may remove a factor) is forgotten when the page renders, and
+     * nothing is kept while the action runs.
      */
-    private final Map<Long, View> rendered = new HashMap<>();
+    private final Map<Long, View> seen = new HashMap<>();
+
+    private boolean seenBeforeAction;
 
     public View of(UserAccount user) {
         if (user == null) {
             return new View(false, false, 0, 0, 0);
         }
         FacesContext faces = FacesContext.getCurrentInstance();
-        if (faces == null || faces.getCurrentPhaseId() != PhaseId.RENDER_RESPONSE) {
-            rendered.clear();
+        PhaseId phase = faces == null ? null : faces.getCurrentPhaseId();
+        if (phase == null || phase == PhaseId.INVOKE_APPLICATION) {
+            seen.clear();
             return load(user);
         }
-        return rendered.computeIfAbsent(user.getId(), id -> load(user));
+        boolean beforeAction = phase.getOrdinal() < PhaseId.INVOKE_APPLICATION.getOrdinal();
+        if (beforeAction != seenBeforeAction) {
+            seen.clear();
+            seenBeforeAction = beforeAction;
+        }
+        return seen.computeIfAbsent(user.getId(), id -> load(user));
     }
 
     private View load(UserAccount user) {
