@@ -119,7 +119,7 @@ public class PolicyService {
         if (state.mustEnrol() && !state.graceStarted()) {
             em.createQuery("update UserAccount u set u.mfaRequiredSince = :now where u.id = :id and u.mfaRequiredSince is null")
                     .setParameter("now", clock.instant()).setParameter("id", user.getId()).executeUpdate();
-            EnrolmentState started = policySet.stateOf(factsOf(user));
+            EnrolmentState started = stateOf(user); // judged after the start was written (rare: once per requirement)
             audit.recordOwn(AuditEventType.MFA_REQUIRED, user.getUsername(), "grace until " + started.deadline());
             return started;
         }
