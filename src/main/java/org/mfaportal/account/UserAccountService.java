@@ -1,6 +1,8 @@
 package org.mfaportal.account;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -23,10 +25,13 @@ public class UserAccountService {
     @Inject
     Clock clock;
 
+    /** Reads only: in the caller's transaction if there is one, else in none (no commit for a lookup). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<UserAccount> findByUsername(String username) {
         return em.createNamedQuery(UserAccount.BY_USERNAME, UserAccount.class)
                 .setParameter("username", UserAccount.normalizeUsername(username))
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .findFirst();
     }
 

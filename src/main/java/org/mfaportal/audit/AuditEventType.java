@@ -107,6 +107,18 @@ public enum AuditEventType {
     /** A state-changing request another site's page made the browser send was refused (detail: path, what the browser said). */
     CROSS_SITE_REQUEST_REFUSED;
 
+    /**
+     * The steps of a sign-in that went through: only these may be written in the caller's transaction
+     * ({@link AuditService#recordOwnInCallerTransaction}); every refusal and failure is written in its own.
+     */
+    public boolean isSuccess() {
+        return switch (this) {
+            case PASSWORD_ACCEPTED, SECOND_FACTOR_ACCEPTED, SIGN_IN_COMPLETED, TRUSTED_BROWSER_USED, TRUSTED_BROWSER_ADDED, PASSKEY_ACCEPTED,
+                    IDENTITY_PROVIDER_ACCEPTED, IDENTITY_PROVIDER_MFA_ACCEPTED, SIGNED_OUT -> true;
+            default -> false;
+        };
+    }
+
     /** Events about the portal's own operation, shown in the admin's log but not in the user's own activity. */
     public boolean isForAdminsOnly() {
         return this == NOTIFICATION_FAILED || this == CROSS_SITE_REQUEST_REFUSED;

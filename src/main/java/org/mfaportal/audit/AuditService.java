@@ -1,5 +1,6 @@
 package org.mfaportal.audit;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -12,15 +13,22 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.mfaportal.config.PortalConfig;
 
 /**
- * The one place that writes audit events. Each event is written in its own transaction, so that a failure being
- * audited is kept even when the caller's transaction rolls back. The IP address and user agent come from the
- * HTTP request being served, if any. Each stored event is also announced as {@link AuditRecorded} (the audit trail log
- * and the metrics observe it).
+ * The one place that writes audit events. By default ({@code record}, {@code recordOwn}) each event is written in its
+ * own transaction, so that a failure being audited is kept even when the caller's transaction rolls back. A success
+ * that is part of the caller's work (a password accepted, a sign-in completed) may instead be written in the caller's
+ * transaction ({@code recordOwnInCallerTransaction}): it commits with the work it reports or not at all, and costs no
+ * transaction of its own. Failures never take that way. The IP address and user agent come from the HTTP request being
+ * served, if any. Each stored event is also announced as {@link AuditRecorded} (the audit trail log and the metrics
+ * observe it after the event's transaction committed).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -41,6 +49,9 @@ public class AuditService {
     @Inject
     Event<AuditRecorded> recorded;
 
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
     public void record(AuditEventType type, String actorUsername, String subjectUsername, String detail) {
         record(type, actorUsername, subjectUsername, detail, RequestOrigin.current(currentRequest));
     }
@@ -49,7 +60,35 @@ public class AuditService {
     public void record(AuditEventType type, String actorUsername, String subjectUsername, String detail, RequestOrigin origin) {
         AuditEvent event = new AuditEvent(clock.instant(), type, actorUsername, subjectUsername, origin, detail);
         em.persist(event);
-        recorded.fire(AuditRecorded.of(event));
+        announceAfterCommit(AuditRecorded.of(event));
+    }
+
+    /**
+     * Observers learn of the events of a transaction once it committed, all of them, in the order they were recorded
+     * (one synchronization per transaction: the transaction manager calls several in no defined order, and a sign-in
+     * now writes two or three events in one transaction).
+     */
+    private void announceAfterCommit(AuditRecorded event) {
+        @SuppressWarnings("unchecked")
+        List<AuditRecorded> announced = (List<AuditRecorded>) transactions.getResource(AuditRecorded.class);
+        if (announced == null) {
+            List<AuditRecorded> events = new ArrayList<>();
+            transactions.putResource(AuditRecorded.class, events);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        events.forEach(recorded::fire);
+                    }
+                }
+            });
+            announced = events;
+        }
+        announced.add(event);
     }
 
     /**
@@ -71,6 +110,20 @@ public class AuditService {
 
     public void recordOwn(AuditEventType type, String username) {
         record(type, username, username, null);
+    }
+
+    /**
+     * A success the user caused, written in the caller's transaction (a new one only when there is none): the row
+     * commits together with the work it reports, and is gone with it when that work rolls back, which is right for a
+     * success that then did not happen. Never for a failure or refusal: those use {@link #recordOwn}, whose own
+     * transaction keeps the row whatever the caller does afterwards.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void recordOwnInCallerTransaction(AuditEventType type, String username, String detail) {
+        if (!type.isSuccess()) {
+            throw new IllegalArgumentException(type + " is not a success: it must survive its caller's rollback (recordOwn)");
+        }
+        record(type, username, username, detail);
     }
 
     /** What the user's own activity list shows: their events, without those only admins can act on. */

@@ -2,7 +2,6 @@ package org.mfaportal.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import java.util.logging.Logger;
 
 /**
@@ -20,7 +19,8 @@ public class AuditTrailLog {
 
     private final String node = System.getProperty("jboss.node.name");
 
-    public void write(@Observes(during = TransactionPhase.AFTER_SUCCESS) AuditRecorded event) {
+    /** Fired after the event's transaction committed ({@link AuditRecorded}). */
+    public void write(@Observes AuditRecorded event) {
         TRAIL.info(AuditTrailLine.of(event, node));
     }
 }

@@ -1,6 +1,10 @@
 package org.mfaportal.auth;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Schedule;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -40,6 +44,9 @@ public class LiveSessionService {
     @PersistenceContext
     EntityManager em;
 
+    @Resource
+    SessionContext self;
+
     @Inject
     Clock clock;
 
@@ -55,15 +62,24 @@ public class LiveSessionService {
      * Whether the signed-in HTTP session with this id may go on; marks it as seen. False once the session was ended
      * anywhere, or was never recorded.
      */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean isLive(String sessionId) {
         Optional<LiveSession> session = find(sessionId);
         Instant now = clock.instant();
+        // asked on every request: a read without a transaction, and a write (in one of its own) once a minute at most
         session.filter(live -> live.getLastSeenAt().plus(LAST_SEEN_PRECISION).isBefore(now))
-                .ifPresent(live -> em.createNamedQuery(LiveSession.SEEN).setParameter("now", now).setParameter("id", live.getId()).executeUpdate());
+                .ifPresent(live -> self.getBusinessObject(LiveSessionService.class).markSeen(live.getId(), now));
         return session.isPresent();
     }
 
+    /** "Last seen" of one session (for {@link #isLive}: a transaction only when there is something to write). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public void markSeen(long liveSessionId, Instant now) {
+        em.createNamedQuery(LiveSession.SEEN).setParameter("now", now).setParameter("id", liveSessionId).executeUpdate();
+    }
+
     /** The user's sessions that are not idle past the timeout, most recently active first. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<LiveSession> sessionsOf(UserAccount user) {
         return em.createNamedQuery(LiveSession.OF_USER, LiveSession.class)
                 .setParameter("userId", user.getId())
@@ -136,7 +152,8 @@ public class LiveSessionService {
         }
         return em.createNamedQuery(LiveSession.BY_SESSION_HASH, LiveSession.class)
                 .setParameter("sessionHash", PendingLoginService.hash(sessionId))
-                .getResultStream()
+                .getResultList()
+                .stream()
                 .findFirst();
     }
 

@@ -45,6 +45,7 @@ public class LockoutService {
     Event<SecurityNotice> notices;
 
     /** How long until this username may try a password again; empty when it may now. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<Duration> passwordRetryAfter(String username) {
         LoginThrottle throttle = em.find(LoginThrottle.class, key(username));
         if (throttle == null) {
@@ -74,6 +75,7 @@ public class LockoutService {
         em.createNamedQuery(LoginThrottle.RESET).setParameter("usernameHash", key(username)).executeUpdate();
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean isLocked(UserAccount user) {
         return lockedAt(user.getId()) != null;
     }

@@ -120,6 +120,9 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     OidcSignInService identityProvider;
 
+    @Inject
+    SignInTransaction inOneTransaction;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
         Credential credential = context.getAuthParameters().getCredential();
@@ -127,12 +130,12 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
             return passwordStep(password, request, context);
         }
         if (credential instanceof OneTimeCodeCredential code) {
-            return secondFactorStep(request, context, code.trustBrowser(),
-                    token -> pendingLogins.verifySecondFactor(token, code.code()));
+            return inOneTransaction.run(() -> secondFactorStep(request, context, code.trustBrowser(),
+                    token -> pendingLogins.verifySecondFactor(token, code.code())));
         }
         if (credential instanceof WebAuthnAssertionCredential assertion && assertion.ceremony() == Ceremony.SECOND_FACTOR) {
-            return secondFactorStep(request, context, assertion.trustBrowser(),
-                    token -> pendingLogins.verifySecurityKey(token, assertion.challengeId(), assertion.responseJson(), assertion.relyingParty()));
+            return inOneTransaction.run(() -> secondFactorStep(request, context, assertion.trustBrowser(),
+                    token -> pendingLogins.verifySecurityKey(token, assertion.challengeId(), assertion.responseJson(), assertion.relyingParty())));
         }
         if (credential instanceof WebAuthnAssertionCredential assertion && assertion.ceremony() == Ceremony.PASSKEY) {
             return passkeyStep(assertion, request, context);
@@ -187,9 +190,14 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
             audit.record(AuditEventType.PASSWORD_REJECTED, null, password.getCaller(), null);
             return AuthenticationStatus.SEND_FAILURE;
         }
+        // what follows the hash commits once (SignInTransaction)
+        return inOneTransaction.run(() -> passwordAccepted(result, request, context));
+    }
+
+    private AuthenticationStatus passwordAccepted(CredentialValidationResult result, HttpServletRequest request, HttpMessageContext context) {
         String username = result.getCallerPrincipal().getName();
         lockout.passwordAccepted(username);
-        audit.recordOwn(AuditEventType.PASSWORD_ACCEPTED, username);
+        audit.recordOwnInCallerTransaction(AuditEventType.PASSWORD_ACCEPTED, username, null);
         UserAccount account = accounts.findByUsername(username).orElseThrow();
         if (lockout.isLocked(account)) {
             audit.recordOwn(AuditEventType.SIGN_IN_REFUSED_LOCKED, username);
@@ -208,11 +216,12 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
     private AuthenticationStatus afterFirstFactor(UserAccount account, Set<String> groups, ReturnPath returnPath,
             SignInMethod firstFactor, HttpServletRequest request, HttpMessageContext context) {
         String username = account.getUsername();
-        if (mfa.isMfaEnabled(account) && isTrustedBrowser(account, request)) {
-            audit.recordOwn(AuditEventType.TRUSTED_BROWSER_USED, username, UserAgentSummary.describe(request.getHeader("User-Agent")));
+        boolean mfaEnabled = mfa.isMfaEnabled(account);
+        if (mfaEnabled && isTrustedBrowser(account, request)) {
+            audit.recordOwnInCallerTransaction(AuditEventType.TRUSTED_BROWSER_USED, username, UserAgentSummary.describe(request.getHeader("User-Agent")));
             return completeSignIn(username, groups, returnPath, SignInMethod.TRUSTED_BROWSER, request, context);
         }
-        if (mfa.isMfaEnabled(account)) {
+        if (mfaEnabled) {
             String token = pendingLogins.start(account, groups, returnPath);
             renewSessionId(request);
             SignInSession.rememberPendingLogin(request, token);
@@ -272,8 +281,8 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
 
     /** A trusted browser skips the second factor, never the password; only while trust is allowed at all. */
     private boolean isTrustedBrowser(UserAccount account, HttpServletRequest request) {
-        return !policies.trustedBrowserLifetime(account).isZero()
-                && TrustedBrowserCookie.read(request).map(token -> trustedBrowsers.isTrusted(account, token)).orElse(false);
+        Optional<String> cookie = TrustedBrowserCookie.read(request);
+        return cookie.isPresent() && !policies.trustedBrowserLifetime(account).isZero() && trustedBrowsers.isTrusted(account, cookie.get());
     }
 
     private AuthenticationStatus secondFactorStep(HttpServletRequest request, HttpMessageContext context, boolean trustBrowser,
@@ -399,7 +408,7 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
         liveSessions.start(account, request.getSession().getId(), RequestOrigin.of(request));
         SignInSession.markSignedIn(request);
         Reauthentication.markAuthenticated(request, clock.instant());
-        audit.recordOwn(AuditEventType.SIGN_IN_COMPLETED, username, method.auditDetail());
+        audit.recordOwnInCallerTransaction(AuditEventType.SIGN_IN_COMPLETED, username, method.auditDetail());
         SignInSession.proceedTo(request, returnPath.value());
         return context.notifyContainerAboutLogin(username, groups);
     }

@@ -2,6 +2,8 @@ package org.mfaportal.auth;
 
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -78,21 +80,24 @@ public class PendingLoginService {
         return encoded;
     }
 
-    /** The live pending sign-in for this token; an expired one is deleted on sight. */
+    /**
+     * The live pending sign-in for this token. Reads only (the second-factor page asks several times per request): an
+     * expired one, or one of an account disabled meanwhile, is not live and cannot be completed (every completion
+     * goes through here); its row goes with the purge below, or with the account's revocation.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<PendingLogin> find(String token) {
         if (token == null || token.length() > MAX_TOKEN_LENGTH) {
             return Optional.empty();
         }
-        Optional<PendingLogin> pending = em.createNamedQuery(PendingLogin.BY_TOKEN_HASH, PendingLogin.class)
-                .setParameter("tokenHash", hash(token))
-                .getResultStream()
-                .findFirst();
+        Instant now = clock.instant();
         // a disabled account's pending sign-in ends like an expired one: the user learns nothing more
-        if (pending.isPresent() && (pending.get().isExpiredAt(clock.instant()) || !pending.get().getUser().isEnabled())) {
-            delete(pending.get());
-            return Optional.empty();
-        }
-        return pending;
+        return em.createNamedQuery(PendingLogin.BY_TOKEN_HASH, PendingLogin.class)
+                .setParameter("tokenHash", hash(token))
+                .getResultList()
+                .stream()
+                .findFirst()
+                .filter(pending -> !pending.isExpiredAt(now) && pending.getUser().isEnabled());
     }
 
     /**
@@ -129,6 +134,7 @@ public class PendingLoginService {
     }
 
     /** The user of a live pending sign-in, for building security-key options. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Optional<UserAccount> userOf(String token) {
         return find(token).map(PendingLogin::getUser);
     }
@@ -156,7 +162,7 @@ public class PendingLoginService {
                 return new SecondFactorResult.NoPendingLogin();
             }
             lockout.secondFactorAccepted(user);
-            audit.recordOwn(AuditEventType.SECOND_FACTOR_ACCEPTED, user.getUsername(), factor.get().kind().label());
+            audit.recordOwnInCallerTransaction(AuditEventType.SECOND_FACTOR_ACCEPTED, user.getUsername(), factor.get().kind().label());
             int recoveryCodesLeft = factor.get() == SecondFactorKind.RECOVERY_CODE ? recoveryCodes.unusedRecoveryCodes(user) : -1;
             return new SecondFactorResult.Verified(user.getUsername(), pending.getGroups(), pending.getReturnPath(), factor.get(), recoveryCodesLeft);
         }

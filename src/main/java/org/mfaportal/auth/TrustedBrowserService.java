@@ -47,7 +47,7 @@ public class TrustedBrowserService {
         Instant now = clock.instant();
         em.persist(new TrustedBrowser(user.getId(), PendingLoginService.hash(token),
                 RequestOrigin.storableUserAgent(userAgent), now, now.plus(lifetime)));
-        audit.recordOwn(AuditEventType.TRUSTED_BROWSER_ADDED, user.getUsername(), UserAgentSummary.describe(userAgent));
+        audit.recordOwnInCallerTransaction(AuditEventType.TRUSTED_BROWSER_ADDED, user.getUsername(), UserAgentSummary.describe(userAgent));
         notices.fire(new SecurityNotice(user, SecurityNotice.Kind.TRUSTED_BROWSER_ADDED, UserAgentSummary.describe(userAgent)));
         return token;
     }

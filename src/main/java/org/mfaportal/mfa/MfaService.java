@@ -1,6 +1,8 @@
 package org.mfaportal.mfa;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -34,18 +36,21 @@ public class MfaService {
     Event<FactorsChanged> factorsChanged;
 
     /** MFA is on as soon as the user has one real factor; recovery codes alone do not count. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean isMfaEnabled(UserAccount user) {
         return em.createNamedQuery(Authenticator.COUNT_OF_USER, Long.class)
                 .setParameter("userId", user.getId())
                 .getSingleResult() > 0;
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Authenticator> authenticators(UserAccount user) {
         return em.createNamedQuery(Authenticator.OF_USER, Authenticator.class)
                 .setParameter("userId", user.getId())
                 .getResultList();
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<Authenticator> authenticators(UserAccount user, AuthenticatorType type) {
         return em.createNamedQuery(Authenticator.OF_USER_AND_TYPE, Authenticator.class)
                 .setParameter("userId", user.getId())

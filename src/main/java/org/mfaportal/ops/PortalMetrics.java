@@ -10,7 +10,6 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -102,7 +101,8 @@ public class PortalMetrics {
         return method.name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    public void count(@Observes(during = TransactionPhase.AFTER_SUCCESS) AuditRecorded event) {
+    /** Fired after the event's transaction committed ({@link AuditRecorded}). */
+    public void count(@Observes AuditRecorded event) {
         switch (event.type()) {
             case SIGN_IN_COMPLETED -> SignInMethod.ofAuditDetail(event.detail()).map(successes::get)
                     .orElse(completedWithUnknownMethod).increment();

@@ -1,6 +1,8 @@
 package org.mfaportal.policy;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -33,32 +35,38 @@ public class PolicyService {
     AuditService audit;
 
     /** Every stored policy, judged now. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public PolicySet policySet() {
         List<PolicyRule> all = policies();
         PolicyRule defaults = all.stream().filter(rule -> rule.group() == null).findFirst().orElse(null);
         return new PolicySet(defaults, all.stream().filter(rule -> rule.group() != null).toList(), clock.instant());
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public EffectivePolicy effectiveFor(UserAccount user) {
         return policySet().effectiveFor(user.getGroups());
     }
 
     /** How long this user's browsers may skip the second factor (0: the option is off for them). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Duration trustedBrowserLifetime(UserAccount user) {
         return Duration.ofDays(effectiveFor(user).trustedBrowserDays());
     }
 
     /** Whether the user's policies let them enrol (or keep using) this kind of factor. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean allows(UserAccount user, FactorKind kind) {
         return effectiveFor(user).allows(kind);
     }
 
     /** The user's state now, without changing anything. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public EnrolmentState stateOf(UserAccount user) {
         return policySet().stateOf(factsOf(user));
     }
 
     /** The kinds of factor that may complete this user's sign-in now (see {@link PolicySet#acceptedAtSignIn}). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Set<FactorKind> acceptedAtSignIn(UserAccount user) {
         boolean hasRecoveryCodes = em.createNamedQuery(RecoveryCode.COUNT_UNUSED_OF_USER, Long.class)
                 .setParameter("userId", user.getId()).getSingleResult() > 0;
@@ -66,12 +74,14 @@ public class PolicyService {
     }
 
     /** Whether this key of the user may complete their sign-in now (see {@link PolicySet#acceptsKeyAtSignIn}). */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean acceptsKeyAtSignIn(UserAccount user, long authenticatorId) {
         Authenticator key = em.find(Authenticator.class, authenticatorId);
         return key != null && policySet().acceptsKeyAtSignIn(factsOf(user), EnrolledFactor.of(key));
     }
 
     /** Whether this factor counts for the user's policies now: for pages that mark factors that stopped counting. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean accepts(UserAccount user, Authenticator factor) {
         return effectiveFor(user).accepts(EnrolledFactor.of(factor));
     }
@@ -95,16 +105,21 @@ public class PolicyService {
      * grace starts afresh instead of being long over (the rule the policies page states).
      */
     public EnrolmentState atSignIn(UserAccount user) {
-        EnrolmentState state = stateOf(user);
+        PolicySet policySet = policySet();
+        PolicySet.UserFacts facts = factsOf(user);
+        EnrolmentState state = policySet.stateOf(facts);
         if (state.kind() == EnrolmentState.Kind.NOT_REQUIRED) {
-            em.createQuery("update UserAccount u set u.mfaRequiredSince = null where u.id = :id and u.mfaRequiredSince is not null")
-                    .setParameter("id", user.getId()).executeUpdate();
+            // written only when there is something to forget: most sign-ins find nothing and write nothing
+            if (facts.requiredSince() != null) {
+                em.createQuery("update UserAccount u set u.mfaRequiredSince = null where u.id = :id and u.mfaRequiredSince is not null")
+                        .setParameter("id", user.getId()).executeUpdate();
+            }
             return state;
         }
         if (state.mustEnrol() && !state.graceStarted()) {
             em.createQuery("update UserAccount u set u.mfaRequiredSince = :now where u.id = :id and u.mfaRequiredSince is null")
                     .setParameter("now", clock.instant()).setParameter("id", user.getId()).executeUpdate();
-            EnrolmentState started = stateOf(user);
+            EnrolmentState started = stateOf(user); // judged after the start was written (rare: once per requirement)
             audit.recordOwn(AuditEventType.MFA_REQUIRED, user.getUsername(), "grace until " + started.deadline());
             return started;
         }
@@ -116,15 +131,18 @@ public class PolicyService {
      * before anything else (the bootstrap admin whatever the policy says; an invited user whose policy requires MFA),
      * unless an admin exempted it.
      */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean restrictedToEnrolment(UserAccount user, EnrolmentState state) {
         return state.overdue() || user.isMustEnrolFactor() && state.kind() != EnrolmentState.Kind.EXEMPT;
     }
 
     /** The same, judged now. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean restrictedToEnrolment(UserAccount user) {
         return restrictedToEnrolment(user, stateOf(user));
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<PolicyRule> policies() {
         return em.createNamedQuery(MfaPolicy.ALL, MfaPolicy.class).getResultList().stream().map(MfaPolicy::rule).toList();
     }
@@ -177,7 +195,7 @@ public class PolicyService {
 
     private PolicySet.UserFacts factsOf(UserAccount user) {
         Object[] stored = em.createQuery("select u.mfaRequiredSince, u.mfaExemptUntil from UserAccount u where u.id = :id", Object[].class)
-                .setParameter("id", user.getId()).getResultStream().findFirst().orElse(new Object[2]);
+                .setParameter("id", user.getId()).getResultList().stream().findFirst().orElse(new Object[2]);
         List<EnrolledFactor> factors = em.createNamedQuery(Authenticator.OF_USER, Authenticator.class).setParameter("userId", user.getId())
                 .getResultList().stream().map(EnrolledFactor::of).toList();
         return new PolicySet.UserFacts(user.getGroups(), factors, (Instant) stored[0], (Instant) stored[1]);

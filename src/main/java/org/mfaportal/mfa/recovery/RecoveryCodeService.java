@@ -1,6 +1,8 @@
 package org.mfaportal.mfa.recovery;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -117,6 +119,7 @@ public class RecoveryCodeService {
         return claimed == 1;
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public int unusedRecoveryCodes(UserAccount user) {
         return em.createNamedQuery(RecoveryCode.COUNT_UNUSED_OF_USER, Long.class)
                 .setParameter("userId", user.getId())
@@ -124,6 +127,7 @@ public class RecoveryCodeService {
                 .intValue();
     }
 
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean hasRecoveryCodes(UserAccount user) {
         return em.find(RecoveryCodeSet.class, user.getId()) != null;
     }
