@@ -109,17 +109,9 @@ public final class PortalClient {
 
     /** The login form's POST as a browser without script sends it: no CSP nonce (PrimeFaces' script adds it). */
     public Answer signInWithoutScript(String username, String password) {
-        String page = get("/login").body();
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("login", "login");
-        form.put("login:username", username);
-        form.put("login:password", password);
-        form.put("login:signIn", "");
-        form.put("jakarta.faces.ViewState", find(VIEW_STATE, page, "view state"));
-        String body = form.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue())).collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        Map<String, String> form = signInForm(username, password);
+        form.remove("primefaces.nonce");
+        return send(formRequest("/login", form));
     }
 
     private static String find(Pattern pattern, String page, String what) {
