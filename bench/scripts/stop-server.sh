@@ -5,20 +5,5 @@ set -euo pipefail
 
 work=${MFA_BENCH_WORK:-/tmp/mfa-bench}
 port_offset=${MFA_BENCH_PORT_OFFSET:-700}
-pid_file=$work/server.pid
-[ -f "$pid_file" ] || { echo "No $pid_file: nothing started by the bench scripts"; exit 0; }
-pid=$(cat "$pid_file")
-command_line=$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null || true)
-if [[ "$command_line" != *"port-offset=$port_offset"* || "$command_line" != *"$work/server-base"* ]]; then
-    echo "Process $pid is not the bench server (any more); not stopping it."
-    rm -f "$pid_file"
-    exit 0
-fi
-kill -TERM "$pid"
-for _ in $(seq 1 30); do
-    kill -0 "$pid" 2>/dev/null || { rm -f "$pid_file"; echo "Stopped $pid"; exit 0; }
-    sleep 1
-done
-kill -KILL "$pid"
-rm -f "$pid_file"
-echo "Killed $pid after 30 s"
+source "$(dirname "$0")/lib/stop-recorded-process.sh"
+stop_recorded_process "$work/server.pid" "the bench server" "port-offset=$port_offset" "$work/server-base"
