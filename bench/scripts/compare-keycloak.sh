@@ -55,6 +55,7 @@ trap 'rm -rf "$runs"' EXIT
     echo "# $name (portal against Keycloak) $(date -u +%Y-%m-%dT%H:%M:%SZ), portal $(cat "$work/portal/COMMIT"), Keycloak ${MFA_BENCH_KEYCLOAK_VERSION:-26.7.3} realm $realm"
     echo "# flows: $flows; concurrency: $concurrencies; $reps reps of $duration each per system; warm-up $warm_up before the first rep 1, $warm_up_later before later ones, 5s before rep 2+"
     echo "# portal server: $(tr '\0' ' ' < "/proc/$(cat "$work/server.pid")/cmdline" | grep -o -- '-Xm[sx][^ ]*\|-Dmfa\.password[^ ]*' | tr '\n' ' ')"
+    echo "# JVMs: portal $(readlink "/proc/$(cat "$work/server.pid")/exe"), Keycloak $(readlink "/proc/$(cat "$work/keycloak.pid")/exe")"
     echo "# before: $(uptime)"
     if [ "$wait_quiet" = true ]; then
         echo "# $("$portal_root/bench/scripts/wait-for-quiet.sh" "${QUIET_MINUTES:-15}" || true)"
@@ -114,6 +115,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "-" && b != "-" && b + 0 > 0
                 files=$(ls "$runs/$flow-c$concurrency-$system-"*.txt 2>/dev/null || true)
                 value[$system-rate]=$(for f in $files; do figure "$f" "sign-ins/s" "[0-9.]+"; done | mean)
                 value[$system-cpu]=$(for f in $files; do figure "$f" "CPU minus one hash" "[0-9.]+"; done | mean)
+                value[$system-server]=$(for f in $files; do figure "$f" "server CPU" "[0-9.]+"; done | mean)
                 value[$system-p99]=$(for f in $files; do non_password_p99 "$f"; echo; done | grep . | mean)
                 value[$system-rss]=$(for f in $files; do figure "$f" "server RSS after" "[0-9.]+"; done | tail -n 1)
                 value[$system-req]=$(for f in $files; do figure "$f" "requests/sign-in" "[0-9.]+"; done | mean)
@@ -124,6 +126,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "-" && b != "-" && b + 0 > 0
                 "${value[portal-cpu]} / ${value[keycloak-cpu]}" "$(ratio "${value[portal-cpu]}" "${value[keycloak-cpu]}")" \
                 "${value[portal-p99]} / ${value[keycloak-p99]}" "${value[portal-rss]:--} / ${value[keycloak-rss]:--}, ${value[portal-req]} / ${value[keycloak-req]}"
             echo "   reps (sign-ins/s): portal ${value[portal-reps]}; Keycloak ${value[keycloak-reps]}(rep 1 slower than rep 2 by > 5 % means too short a warm-up)"
+            echo "   server CPU per sign-in, hash included, ms: portal ${value[portal-server]} / Keycloak ${value[keycloak-server]} (ratio $(ratio "${value[portal-server]}" "${value[keycloak-server]}"))"
             unset value
         done
     done
