@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  */
 final class ServerProcess {
 
-    private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total \\d+K, used (\\d+)K");
+    /** G1's line: {@code total 1048576K, used …} on JDK 17, {@code total reserved 1048576K, committed 1048576K, used …} on 21 and later. */
+    private static final Pattern HEAP_USED = Pattern.compile("heap\\s+total (?:reserved \\d+K, committed )?\\d+K, used (\\d+)K");
 
     private final long pid;
     private final long nanosPerTick;
@@ -56,7 +57,11 @@ final class ServerProcess {
     /** Runs a full GC in the server, then reads how much heap is still used: what the server really retains. */
     long heapUsedAfterFullGcBytes() throws IOException, InterruptedException {
         jcmd("GC.run");
-        Matcher used = HEAP_USED.matcher(jcmd("GC.heap_info"));
+        return heapUsedBytes(jcmd("GC.heap_info"));
+    }
+
+    static long heapUsedBytes(String heapInfo) throws IOException {
+        Matcher used = HEAP_USED.matcher(heapInfo);
         if (!used.find()) {
             throw new IOException("jcmd GC.heap_info printed no heap total/used line");
         }
