@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.mfaportal.account.AccountToken.Purpose;
 import org.mfaportal.config.PortalConfig;
+import org.mfaportal.crypto.TokenDigest;
 
 /**
  * Single-use tokens for links mailed to users: issue (the newest one of a purpose is the only open one), look at
@@ -52,7 +53,7 @@ public class AccountTokenService {
         RANDOM.nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Instant now = clock.instant();
-        em.persist(new AccountToken(AccountToken.hash(token), purpose, locked, now, now.plus(validity(purpose)), createdBy));
+        em.persist(new AccountToken(TokenDigest.of(token), purpose, locked, now, now.plus(validity(purpose)), createdBy));
         return token;
     }
 
@@ -62,7 +63,7 @@ public class AccountTokenService {
             return Optional.empty();
         }
         return em.createNamedQuery(AccountToken.OPEN_BY_HASH, AccountToken.class)
-                .setParameter("tokenHash", AccountToken.hash(token))
+                .setParameter("tokenHash", TokenDigest.of(token))
                 .setParameter("purpose", purpose)
                 .setParameter("now", clock.instant())
                 .getResultStream()
@@ -79,7 +80,7 @@ public class AccountTokenService {
         if (!isWellFormed(token)) {
             return Optional.empty();
         }
-        String tokenHash = AccountToken.hash(token);
+        String tokenHash = TokenDigest.of(token);
         int claimed = em.createNamedQuery(AccountToken.REDEEM)
                 .setParameter("now", clock.instant())
                 .setParameter("tokenHash", tokenHash)

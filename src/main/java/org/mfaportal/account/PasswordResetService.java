@@ -21,6 +21,7 @@ import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
 import org.mfaportal.audit.RequestOrigin;
 import org.mfaportal.auth.LockoutService;
+import org.mfaportal.crypto.TokenDigest;
 import org.mfaportal.notify.SecurityNotice;
 import org.mfaportal.web.PublicUrl;
 
@@ -174,6 +175,6 @@ public class PasswordResetService {
     }
 
     private static String throttleKey(String kind, String value) {
-        return AccountToken.hash(kind + ":" + value);
+        return TokenDigest.of(kind + ":" + value);
     }
 }

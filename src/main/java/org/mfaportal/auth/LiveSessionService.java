@@ -20,6 +20,7 @@ import org.mfaportal.account.UserAccount;
 import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
 import org.mfaportal.audit.RequestOrigin;
+import org.mfaportal.crypto.TokenDigest;
 
 /**
  * The signed-in sessions of every user, kept in the database so that any node lists them and ends them: "sign out
@@ -55,7 +56,7 @@ public class LiveSessionService {
 
     /** Records the HTTP session of a sign-in that just completed (under its new session id). */
     public void start(UserAccount user, String sessionId, RequestOrigin origin) {
-        em.persist(new LiveSession(PendingLoginService.hash(sessionId), user.getId(), nodeName(), clock.instant(), origin.ipAddress(), origin.userAgent()));
+        em.persist(new LiveSession(TokenDigest.of(sessionId), user.getId(), nodeName(), clock.instant(), origin.ipAddress(), origin.userAgent()));
     }
 
     /**
@@ -112,7 +113,7 @@ public class LiveSessionService {
      * @return how many ended
      */
     public int endAllBut(UserAccount user, String keepSessionId, String actor, String reason) {
-        String keepHash = keepSessionId == null ? "" : PendingLoginService.hash(keepSessionId);
+        String keepHash = keepSessionId == null ? "" : TokenDigest.of(keepSessionId);
         int ended = em.createNamedQuery(LiveSession.END_ALL_BUT).setParameter("userId", user.getId()).setParameter("keepHash", keepHash).executeUpdate();
         if (ended > 0) {
             audit.record(AuditEventType.SESSION_ENDED, actor, user.getUsername(), ended + (ended == 1 ? " session: " : " sessions: ") + reason);
@@ -122,7 +123,7 @@ public class LiveSessionService {
 
     /** The session signed out or expired on its node: its row goes with it. */
     public void forget(String sessionId) {
-        em.createNamedQuery(LiveSession.END_BY_SESSION_HASH).setParameter("sessionHash", PendingLoginService.hash(sessionId)).executeUpdate();
+        em.createNamedQuery(LiveSession.END_BY_SESSION_HASH).setParameter("sessionHash", TokenDigest.of(sessionId)).executeUpdate();
     }
 
     public void onAccessRevoked(@Observes AccountAccessRevoked revoked) {
@@ -151,7 +152,7 @@ public class LiveSessionService {
             return Optional.empty();
         }
         return em.createNamedQuery(LiveSession.BY_SESSION_HASH, LiveSession.class)
-                .setParameter("sessionHash", PendingLoginService.hash(sessionId))
+                .setParameter("sessionHash", TokenDigest.of(sessionId))
                 .getResultList()
                 .stream()
                 .findFirst();

@@ -18,6 +18,7 @@ import org.mfaportal.account.UserAccount;
 import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
 import org.mfaportal.config.PortalConfig;
+import org.mfaportal.crypto.TokenDigest;
 import org.mfaportal.notify.SecurityNotice;
 
 /**
@@ -125,6 +126,6 @@ public class LockoutService {
     }
 
     static String key(String username) {
-        return PendingLoginService.hash(UserAccount.normalizeUsername(username));
+        return TokenDigest.of(UserAccount.normalizeUsername(username));
     }
 }

@@ -8,9 +8,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -24,6 +21,7 @@ import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
 import org.mfaportal.auth.SecondFactorResult.SecondFactorKind;
 import org.mfaportal.config.PortalConfig;
+import org.mfaportal.crypto.TokenDigest;
 import org.mfaportal.mfa.Authenticator;
 import org.mfaportal.mfa.FactorKind;
 import org.mfaportal.mfa.recovery.RecoveryCodeService;
@@ -75,7 +73,7 @@ public class PendingLoginService {
         RANDOM.nextBytes(token);
         String encoded = Base64.getUrlEncoder().withoutPadding().encodeToString(token);
         Instant now = clock.instant();
-        em.persist(new PendingLogin(hash(encoded), em.getReference(UserAccount.class, user.getId()), groups, returnPath,
+        em.persist(new PendingLogin(TokenDigest.of(encoded), em.getReference(UserAccount.class, user.getId()), groups, returnPath,
                 now, now.plus(config.pendingLoginTimeout())));
         return encoded;
     }
@@ -93,7 +91,7 @@ public class PendingLoginService {
         Instant now = clock.instant();
         // a disabled account's pending sign-in ends like an expired one: the user learns nothing more
         return em.createNamedQuery(PendingLogin.BY_TOKEN_HASH, PendingLogin.class)
-                .setParameter("tokenHash", hash(token))
+                .setParameter("tokenHash", TokenDigest.of(token))
                 .getResultList()
                 .stream()
                 .findFirst()
@@ -212,12 +210,4 @@ public class PendingLoginService {
         return em.createNamedQuery(PendingLogin.DELETE_BY_ID).setParameter("id", pending.getId()).executeUpdate() == 1;
     }
 
-    static String hash(String token) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
-    }
 }

@@ -18,6 +18,7 @@ import org.mfaportal.account.UserAccount;
 import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
 import org.mfaportal.audit.RequestOrigin;
+import org.mfaportal.crypto.TokenDigest;
 import org.mfaportal.mfa.FactorsChanged;
 import org.mfaportal.notify.SecurityNotice;
 
@@ -45,7 +46,7 @@ public class TrustedBrowserService {
         RANDOM.nextBytes(random);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Instant now = clock.instant();
-        em.persist(new TrustedBrowser(user.getId(), PendingLoginService.hash(token),
+        em.persist(new TrustedBrowser(user.getId(), TokenDigest.of(token),
                 RequestOrigin.storableUserAgent(userAgent), now, now.plus(lifetime)));
         audit.recordOwnInCallerTransaction(AuditEventType.TRUSTED_BROWSER_ADDED, user.getUsername(), UserAgentSummary.describe(userAgent));
         notices.fire(new SecurityNotice(user, SecurityNotice.Kind.TRUSTED_BROWSER_ADDED, UserAgentSummary.describe(userAgent)));
@@ -58,7 +59,7 @@ public class TrustedBrowserService {
             return false;
         }
         return em.createNamedQuery(TrustedBrowser.BY_TOKEN_HASH, TrustedBrowser.class)
-                .setParameter("tokenHash", PendingLoginService.hash(token))
+                .setParameter("tokenHash", TokenDigest.of(token))
                 .getResultStream()
                 .filter(trusted -> trusted.getUserId().equals(user.getId()) && trusted.getExpiresAt().isAfter(clock.instant()))
                 .peek(trusted -> em.createNamedQuery(TrustedBrowser.SEEN).setParameter("now", clock.instant()).setParameter("id", trusted.getId()).executeUpdate())

@@ -38,12 +38,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.mfaportal.crypto.TokenDigest;
 import org.mfaportal.oidc.OidcOutcome.Reason;
 import org.mfaportal.oidc.OidcOutcome.Refused;
 import org.mfaportal.web.PublicUrl;
@@ -102,7 +102,7 @@ public class OidcSignInService {
         String state = randomToken();
         String bindingSecret = randomToken();
         Instant now = clock.instant();
-        em.persist(new OidcLoginRequest(sha256(state), sha256(bindingSecret), returnPath, now, now.plus(settings.requestValidity())));
+        em.persist(new OidcLoginRequest(TokenDigest.hexOf(state), TokenDigest.hexOf(bindingSecret), returnPath, now, now.plus(settings.requestValidity())));
         AuthenticationRequest request = new AuthenticationRequest.Builder(new ResponseType(ResponseType.Value.CODE),
                 new Scope(settings.scopes().toArray(String[]::new)), new ClientID(discovered.clientId()), redirectUri)
                 .endpointURI(discovered.metadata().getAuthorizationEndpointURI())
@@ -127,7 +127,7 @@ public class OidcSignInService {
             return new Refused(Reason.STATE_INVALID, "unknown, used or expired state", null);
         }
         if (bindingSecret.isEmpty() || !MessageDigest.isEqual(
-                sha256(bindingSecret.get()).getBytes(StandardCharsets.US_ASCII),
+                TokenDigest.hexOf(bindingSecret.get()).getBytes(StandardCharsets.US_ASCII),
                 started.get().getBindingHash().getBytes(StandardCharsets.US_ASCII))) {
             return new Refused(Reason.STATE_INVALID, "state of a sign-in started in another browser", null);
         }
@@ -153,7 +153,7 @@ public class OidcSignInService {
 
     /** Deletes the request for this state, answering it only when it existed and had not expired. */
     private Optional<OidcLoginRequest> spend(String state) {
-        String stateHash = sha256(state);
+        String stateHash = TokenDigest.hexOf(state);
         Optional<OidcLoginRequest> found = em.createNamedQuery(OidcLoginRequest.BY_STATE, OidcLoginRequest.class)
                 .setParameter("stateHash", stateHash).getResultStream().findFirst();
         if (found.isEmpty()) {
@@ -244,14 +244,6 @@ public class OidcSignInService {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return BASE64URL.encodeToString(bytes);
-    }
-
-    static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
     }
 
     /** Provider error texts go into the audit log: printable ASCII only, bounded. */

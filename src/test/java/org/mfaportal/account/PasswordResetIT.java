@@ -30,6 +30,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mfaportal.audit.RequestOrigin;
+import org.mfaportal.crypto.TokenDigest;
 import org.mfaportal.mfa.MfaService;
 import org.mfaportal.mfa.totp.TotpEnrolment;
 import org.mfaportal.mfa.totp.TotpService;
@@ -265,7 +266,7 @@ class PasswordResetIT {
 
     /** The asynchronous requests are counted before the test goes on. */
     private void waitForRequestsCounted(RequestOrigin origin, long expected) throws InterruptedException {
-        String key = AccountToken.hash("address:" + origin.ipAddress());
+        String key = TokenDigest.of("address:" + origin.ipAddress());
         long deadline = System.nanoTime() + DELIVERY.toNanos();
         long counted = 0;
         while ((counted = em.createQuery("select count(r) from PasswordResetRequest r where r.throttleKey = :key", Long.class)

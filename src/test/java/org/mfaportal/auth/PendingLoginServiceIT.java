@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.account.UserAccountService;
 import org.mfaportal.auth.SecondFactorResult.SecondFactorKind;
+import org.mfaportal.crypto.TokenDigest;
 import org.mfaportal.mfa.totp.TotpEnrolment;
 import org.mfaportal.mfa.totp.TotpService;
 import org.mfaportal.testing.Concurrently;
@@ -108,7 +109,7 @@ class PendingLoginServiceIT {
         Number withRawToken = (Number) em.createNativeQuery("select count(*) from pending_login where token_hash = ?1")
                 .setParameter(1, token).getSingleResult();
         Number withHash = (Number) em.createNativeQuery("select count(*) from pending_login where token_hash = ?1")
-                .setParameter(1, PendingLoginService.hash(token)).getSingleResult();
+                .setParameter(1, TokenDigest.of(token)).getSingleResult();
 
         assertEquals(0, withRawToken.intValue());
         assertEquals(1, withHash.intValue());
