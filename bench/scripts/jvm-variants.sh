@@ -9,7 +9,8 @@
 #     --flow password+totp   --concurrency 16   --warm-up 60s   --duration 30s
 #   e.g. jvm-variants.sh heap-sweep 'g1-1g|-|-Xms1g -Xmx1g' 'serial-256m|-|-Xms256m -Xmx256m -XX:+UseSerialGC' \
 #        'serial-256m-jdk25|/usr/lib/jvm/temurin-25-jdk-amd64|-Xms256m -Xmx256m -XX:+UseSerialGC'
-# MALLOC_ARENA_MAX and other environment variables of the caller reach the server.
+# MALLOC_ARENA_MAX and other environment variables of the caller reach the server. Needs a bench base directory whose
+# database has the users of $MFA_BENCH_WORK/users.tsv (start-server.sh and SeedUsersCommand once, as in README step 3).
 set -euo pipefail
 
 portal_root=$(cd "$(dirname "$0")/../.." && pwd)
