@@ -40,15 +40,13 @@ result=$portal_root/bench/results/$name.txt
 
 run_variant() {
     local label=$1 java_home=$2 heap=$3
-    echo "## variant $label: JDK ${java_home/#-/$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}, $heap, MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-unset}"
-    if [ "$java_home" = - ]; then
-        MFA_BENCH_HEAP="$heap" "$portal_root/bench/scripts/start-server.sh" --keep-data
-    else
-        JAVA_HOME="$java_home" MFA_BENCH_HEAP="$heap" "$portal_root/bench/scripts/start-server.sh" --keep-data
-    fi
+    echo "## variant $label: $heap, MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-unset}"
+    local jdk=()
+    [ "$java_home" = - ] || jdk=(JAVA_HOME="$java_home")
+    env "${jdk[@]}" MFA_BENCH_HEAP="$heap" "$portal_root/bench/scripts/start-server.sh" --keep-data
     local pid
     pid=$(cat "$work/server.pid")
-    echo "# server: $("/proc/$pid/exe" -version 2>&1 | head -n 1)"
+    echo "# server JVM: $(readlink "/proc/$pid/exe"), $("/proc/$pid/exe" -version 2>&1 | head -n 1)"
     for rep in 1 2; do
         local rep_warm_up=$warm_up
         [ "$rep" = 2 ] && rep_warm_up=5s
