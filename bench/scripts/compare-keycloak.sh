@@ -116,6 +116,8 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "-" && b != "-" && b + 0 > 0
                 value[$system-rate]=$(for f in $files; do figure "$f" "sign-ins/s" "[0-9.]+"; done | mean)
                 value[$system-cpu]=$(for f in $files; do figure "$f" "CPU minus one hash" "[0-9.]+"; done | mean)
                 value[$system-server]=$(for f in $files; do figure "$f" "server CPU" "[0-9.]+"; done | mean)
+                value[$system-beside]=$(for f in $files; do figure "$f" "CPU beside the hashes" "[0-9.]+"; done | mean)
+                value[$system-hash]=$(for f in $files; do figure "$f" "hashes in the window" "[0-9.]+ ms"; done | mean)
                 value[$system-p99]=$(for f in $files; do non_password_p99 "$f"; echo; done | grep . | mean)
                 value[$system-rss]=$(for f in $files; do figure "$f" "server RSS after" "[0-9.]+"; done | tail -n 1)
                 value[$system-req]=$(for f in $files; do figure "$f" "requests/sign-in" "[0-9.]+"; done | mean)
@@ -127,6 +129,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "-" && b != "-" && b + 0 > 0
                 "${value[portal-p99]} / ${value[keycloak-p99]}" "${value[portal-rss]:--} / ${value[keycloak-rss]:--}, ${value[portal-req]} / ${value[keycloak-req]}"
             echo "   reps (sign-ins/s): portal ${value[portal-reps]}; Keycloak ${value[keycloak-reps]}(rep 1 slower than rep 2 by > 5 % means too short a warm-up)"
             echo "   server CPU per sign-in, hash included, ms: portal ${value[portal-server]} / Keycloak ${value[keycloak-server]} (ratio $(ratio "${value[portal-server]}" "${value[keycloak-server]}"))"
+            echo "   portal CPU beside its hashes (counted by the portal): ${value[portal-beside]} ms per sign-in; one hash under the load: ${value[portal-hash]} ms CPU"
             unset value
         done
     done

@@ -2,7 +2,10 @@
 """One sign-in as a browser without a session does it, request by request: method, path, status, where it leads, and
 every session id the portal hands out. Counts do not depend on the machine's load.
 
-    trace-sign-in.py BASE_URL USERS_FILE USERNAME
+    trace-sign-in.py BASE_URL USERS_FILE USERNAME [--queries]
+
+--queries: after each request, the SQL statements it ran (H2's query statistics of the bench WAR, started afresh
+before each request; the bench server must be the only client of the database meanwhile).
 
 A TOTP user signs in with password + code (the code of a step no other run uses: take a user the load runs leave out,
 e.g. beyond their --user-limit); a user without an app with the password alone. Follows the pages as the load driver
@@ -33,14 +36,38 @@ def form(body, form_id):
         hidden['primefaces.nonce'] = nonce.group(1).replace('\\/', '/')
     return action, hidden
 
+def print_statements(statistics):
+    rows = [line.split('\t', 1) for line in statistics.splitlines() if '\t' in line]
+    rows = [(int(count), statement) for count, statement in rows if 'QUERY_STATISTICS' not in statement.upper()]
+    kinds = {}
+    for count, statement in rows:
+        kind = statement.split(None, 1)[0].lower()
+        kinds[kind] = kinds.get(kind, 0) + count
+    print('     ' + (', '.join(f'{kind} {n}' for kind, n in sorted(kinds.items())) or 'no SQL'))
+    for count, statement in rows:
+        table = re.search(r'\b(?:from|into|update)\s+(\w+)', statement, re.IGNORECASE)
+        print(f'     {count:3d}  {statement.split(None, 1)[0].lower():8s} {table.group(1) if table else "":18s} {statement[:110]}')
+
 class Browser:
-    def __init__(self, base):
+    def __init__(self, base, count_queries=False):
         self.base = urllib.parse.urlsplit(base)
+        self.count_queries = count_queries
         self.cookies = {}
         self.requests = 0
         self.session_ids = []
 
+    def query_statistics(self, method):
+        connection = http.client.HTTPConnection(self.base.hostname, self.base.port)
+        connection.request(method, '/bench/query-statistics')
+        response = connection.getresponse()
+        text = response.read().decode('utf-8')
+        if response.status not in (200, 204):
+            sys.exit(f'{method} /bench/query-statistics answered {response.status}: is this the bench WAR?')
+        return text
+
     def send(self, method, path, body=None):
+        if self.count_queries:
+            self.query_statistics('POST')
         connection = http.client.HTTPConnection(self.base.hostname, self.base.port)
         headers = {'Accept': 'text/html,application/xhtml+xml', 'User-Agent': 'mfa-portal-trace', 'Sec-Fetch-Site': 'same-origin'}
         if self.cookies:
@@ -67,6 +94,8 @@ class Browser:
         location = response.getheader('Location')
         print(f'{self.requests}. {method:4s} {path:40s} -> {response.status}' + (f' {urllib.parse.urlsplit(location).path}' if location else '')
               + (f'   new session id {", ".join(i[:8] + "…" for i in new_ids)}' if new_ids else ''))
+        if self.count_queries:
+            print_statements(self.query_statistics('GET'))
         return response.status, location, text
 
     def follow(self, status, location, text):
@@ -81,10 +110,10 @@ class Browser:
         data[button] = ''
         return self.send('POST', action, urllib.parse.urlencode(data))
 
-def main(base, users_file, username):
+def main(base, users_file, username, *options):
     rows = [line.rstrip('\n').split('\t') for line in open(users_file, encoding='utf-8')][1:]
     user = next(row for row in rows if row[0] == username)
-    browser = Browser(base)
+    browser = Browser(base, '--queries' in options)
     status, text = browser.follow(*browser.send('GET', '/login'))
     status, text = browser.follow(*browser.submit(text, 'login', {'login:username': user[0], 'login:password': user[1]}, 'login:signIn'))
     if form(text, 'secondFactor'):
@@ -97,4 +126,4 @@ def main(base, users_file, username):
     sys.exit(0 if ok else 1)
 
 if __name__ == '__main__':
-    main(*sys.argv[1:4])
+    main(*sys.argv[1:])

@@ -1,6 +1,10 @@
 package org.mfaportal.crypto;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -15,6 +19,10 @@ import java.util.function.Supplier;
  * came before it and never starves. A caller that is interrupted while waiting gets a
  * {@link SlowHashInterruptedException} and its interrupt flag back: the hash is never computed, so the check it
  * belongs to can neither succeed nor count as a wrong guess.
+ *
+ * <p>The limiter also keeps the CPU time its hashes took: what share of a node's CPU goes to hashing (and so what
+ * the rest of a sign-in costs) is otherwise only guessed from one hash measured alone, and a hash costs more CPU on a
+ * loaded machine than on an idle one.
  */
 public final class SlowHashLimiter {
 
@@ -24,8 +32,12 @@ public final class SlowHashLimiter {
      */
     private static final SlowHashLimiter SHARED = new SlowHashLimiter(Runtime.getRuntime().availableProcessors());
 
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private final int maxConcurrent;
     private final Semaphore permits;
+    private final LongAdder hashCpuNanos = new LongAdder();
+    private final LongAdder hashesComputed = new LongAdder();
 
     public SlowHashLimiter(int maxConcurrent) {
         if (maxConcurrent < 1) {
@@ -62,10 +74,29 @@ public final class SlowHashLimiter {
             Thread.currentThread().interrupt();
             throw new SlowHashInterruptedException(e);
         }
+        long cpuAtStart = currentThreadCpuNanos();
         try {
             return slowHash.get();
         } finally {
             permits.release();
+            if (cpuAtStart >= 0) {
+                hashCpuNanos.add(currentThreadCpuNanos() - cpuAtStart);
+            }
+            hashesComputed.increment();
         }
+    }
+
+    /** CPU time of every hash computed through this limiter so far (zero where the JVM cannot measure thread CPU). */
+    public Duration hashCpuTime() {
+        return Duration.ofNanos(hashCpuNanos.sum());
+    }
+
+    /** How many hashes were computed through this limiter so far, those that threw included. */
+    public long hashesComputed() {
+        return hashesComputed.sum();
+    }
+
+    private static long currentThreadCpuNanos() {
+        return THREADS.isCurrentThreadCpuTimeSupported() ? THREADS.getCurrentThreadCpuTime() : -1;
     }
 }

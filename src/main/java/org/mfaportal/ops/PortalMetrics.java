@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditRecorded;
 import org.mfaportal.auth.SignInMethod;
+import org.mfaportal.crypto.SlowHashLimiter;
 
 /**
  * The portal's meters, in the server's Micrometer registry (served at {@code /metrics} on the management interface in
@@ -36,6 +37,9 @@ import org.mfaportal.auth.SignInMethod;
  * mfa_email_failures_total               security e-mails not sent
  * mfa_pending_sign_ins                   sign-ins waiting for their second factor (all nodes)
  * mfa_active_sessions                    signed-in sessions (all nodes)
+ * mfa_slow_hash_cpu_seconds              CPU time of this node's password and recovery-code hashes since it started
+ * mfa_slow_hashes                        how many of them it computed since it started
+ * mfa_slow_hashes_waiting                sign-ins waiting for a core to hash on (this node; see SlowHashLimiter)
  * </pre>
  */
 @Singleton
@@ -82,6 +86,11 @@ public class PortalMetrics {
         emailFailures = registry.counter("mfa.email.failures");
         registry.gauge("mfa.pending.sign.ins", Tags.empty(), counts, SignInCounts::pendingSignIns);
         registry.gauge("mfa.active.sessions", Tags.empty(), counts, SignInCounts::activeSessions);
+        // totals as gauges: a function counter would not reach the scraped registry (above)
+        SlowHashLimiter hashing = SlowHashLimiter.shared();
+        registry.gauge("mfa.slow.hash.cpu.seconds", Tags.empty(), hashing, limiter -> limiter.hashCpuTime().toNanos() / 1e9);
+        registry.gauge("mfa.slow.hashes", Tags.empty(), hashing, SlowHashLimiter::hashesComputed);
+        registry.gauge("mfa.slow.hashes.waiting", Tags.empty(), hashing, SlowHashLimiter::waitingCount);
     }
 
     /**

@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The bound is shown with a fake workload that blocks until the test lets it go: no timing is measured or asserted.
+ * The CPU accounting is shown with work measured in the thread's own CPU time, never with a clock.
  * The timeouts only end a broken run instead of hanging the build.
  */
 @Timeout(60)
@@ -136,6 +141,51 @@ class SlowHashLimiterTest {
     @Test
     void aBoundBelowOneIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> new SlowHashLimiter(0));
+    }
+
+    @Test
+    void keepsTheCpuTimeOfItsHashesButNotTheirWaiting() throws Exception {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        assumeTrue(threads.isCurrentThreadCpuTimeSupported() && threads.isThreadCpuTimeEnabled(), "this JVM measures no thread CPU");
+        SlowHashLimiter limiter = new SlowHashLimiter(1);
+        long burnedNanos = Duration.ofMillis(30).toNanos();
+
+        limiter.compute(() -> burnCpu(threads, burnedNanos));
+        Duration afterBurning = limiter.hashCpuTime();
+        assertTrue(afterBurning.toNanos() >= burnedNanos, "the CPU the hash used is counted: " + afterBurning);
+
+        Duration sleeping = Duration.ofMillis(300);
+        limiter.compute(() -> {
+            sleepUninterruptibly(sleeping);
+            return null;
+        });
+        Duration idle = limiter.hashCpuTime().minus(afterBurning);
+        assertTrue(idle.compareTo(sleeping.dividedBy(2)) < 0, "time off the CPU is not counted: " + idle);
+
+        assertThrows(IllegalStateException.class, () -> limiter.compute(() -> {
+            burnCpu(threads, burnedNanos);
+            throw new IllegalStateException("the hash failed");
+        }));
+        assertTrue(limiter.hashCpuTime().minus(afterBurning).toNanos() >= burnedNanos, "a hash that threw is counted too");
+        assertEquals(3, limiter.hashesComputed());
+    }
+
+    /** Spins until this thread has used the given CPU time (measured, so no wall-clock timing is involved). */
+    private static Long burnCpu(ThreadMXBean threads, long nanos) {
+        long start = threads.getCurrentThreadCpuTime();
+        long spins = 0;
+        while (threads.getCurrentThreadCpuTime() - start < nanos) {
+            spins++;
+        }
+        return spins;
+    }
+
+    private static void sleepUninterruptibly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {

@@ -94,8 +94,13 @@ class SignInMonitoringIT {
         PortalClient alice = browser();
         String aliceName = alice.newAccount();
         double sessions = gauge("mfa_active_sessions");
+        double hashes = gauge("mfa_slow_hashes");
+        double hashingCpuSeconds = gauge("mfa_slow_hash_cpu_seconds");
         assertFalse(alice.signIn(aliceName, PASSWORD).path().startsWith("/login"));
         assertEquals(sessions + 1, gauge("mfa_active_sessions"), "the signed-in session is counted");
+        assertTrue(gauge("mfa_slow_hashes") >= hashes + 1, "the password check is counted among the slow hashes");
+        assertTrue(gauge("mfa_slow_hash_cpu_seconds") > hashingCpuSeconds, "and so is its CPU time");
+        assertEquals(0, gauge("mfa_slow_hashes_waiting"), "no request waits for a core once the sign-in is done");
 
         // a wrong password
         assertTrue(browser().signIn(aliceName, "not-the-password").path().startsWith("/login"));

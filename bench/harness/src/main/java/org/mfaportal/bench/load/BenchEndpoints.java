@@ -9,7 +9,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The bench WAR's own endpoints (/bench/*): table sizes, live sessions, the server's cost of one password check. */
+/**
+ * The bench WAR's own endpoints (/bench/*): table sizes, live sessions, the server's cost of one password check, the
+ * CPU of its slow hashes so far.
+ */
 final class BenchEndpoints {
 
     private final HttpClient http;
@@ -25,6 +28,19 @@ final class BenchEndpoints {
         Map<String, Long> state = new LinkedHashMap<>();
         fetch("/bench/state").forEach((name, value) -> state.put(name, Long.parseLong(value)));
         return state;
+    }
+
+    /** The portal's slow hashes (passwords, recovery codes) since the server started: their CPU time and number. */
+    record Hashing(long cpuNanos, long count) {
+
+        Hashing minus(Hashing earlier) {
+            return new Hashing(cpuNanos - earlier.cpuNanos, count - earlier.count);
+        }
+    }
+
+    Hashing hashing() throws IOException, InterruptedException {
+        Map<String, String> totals = fetch("/bench/hashing");
+        return new Hashing(Long.parseLong(totals.get("slow_hash_cpu_nanos")), Long.parseLong(totals.get("slow_hashes")));
     }
 
     /** One password check through the portal's PasswordHasher, in the server: cpu_ms_median, wall_ms_median, ... */

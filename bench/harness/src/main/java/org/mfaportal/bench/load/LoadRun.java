@@ -1,5 +1,6 @@
 package org.mfaportal.bench.load;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +22,8 @@ final class LoadRun {
 
     /** The measured window and what was read at its edges. */
     record Window(long startNanos, long endNanos, MachineCpu machineAtStart, MachineCpu machineAtEnd,
-            OptionalLong serverCpuAtStart, OptionalLong serverCpuAtEnd) {
+            OptionalLong serverCpuAtStart, OptionalLong serverCpuAtEnd,
+            Optional<BenchEndpoints.Hashing> hashingAtStart, Optional<BenchEndpoints.Hashing> hashingAtEnd) {
 
         double seconds() {
             return (endNanos - startNanos) / 1e9;
@@ -31,6 +33,13 @@ final class LoadRun {
             return serverCpuAtStart.isPresent() && serverCpuAtEnd.isPresent()
                     ? OptionalLong.of(serverCpuAtEnd.getAsLong() - serverCpuAtStart.getAsLong())
                     : OptionalLong.empty();
+        }
+
+        /** The slow hashes the portal computed in the window (the mid-window password checks' among them). */
+        Optional<BenchEndpoints.Hashing> hashing() {
+            return hashingAtStart.isPresent() && hashingAtEnd.isPresent()
+                    ? Optional.of(hashingAtEnd.get().minus(hashingAtStart.get()))
+                    : Optional.empty();
         }
     }
 
@@ -44,11 +53,15 @@ final class LoadRun {
     private final HttpClient http;
     private final Optional<ServerProcess> server;
     private final Optional<CpuByStep> cpuByStep;
+    private final Optional<BenchEndpoints> portalEndpoints;
     private final Measurements measurements = new Measurements();
     private final AtomicLong startedSignIns = new AtomicLong();
 
-    LoadRun(LoadOptions options, UserRoster roster, HttpClient http, Optional<ServerProcess> server, Optional<CpuByStep> cpuByStep) {
+    /** @param portalEndpoints the portal's bench endpoints (not for Keycloak): its hashing totals are read with the CPU */
+    LoadRun(LoadOptions options, UserRoster roster, HttpClient http, Optional<ServerProcess> server, Optional<CpuByStep> cpuByStep,
+            Optional<BenchEndpoints> portalEndpoints) {
         this.options = options;
+        this.portalEndpoints = portalEndpoints;
         this.roster = roster;
         this.http = http;
         this.server = server;
@@ -97,6 +110,7 @@ final class LoadRun {
         long start = System.nanoTime();
         MachineCpu machineAtStart = MachineCpu.now();
         OptionalLong serverAtStart = serverCpu();
+        Optional<BenchEndpoints.Hashing> hashingAtStart = hashing();
         cpuByStep.ifPresent(CpuByStep::reset);
 
         long windowMiddle = windowStart + options.duration().toNanos() / 2;
@@ -114,6 +128,7 @@ final class LoadRun {
         long end = System.nanoTime();
         MachineCpu machineAtEnd = MachineCpu.now();
         OptionalLong serverAtEnd = serverCpu();
+        Optional<BenchEndpoints.Hashing> hashingAtEnd = hashing();
 
         if (!finished.await(IN_FLIGHT_GRACE.toNanos(), TimeUnit.NANOSECONDS)) {
             virtualUsers.forEach(Thread::interrupt);
@@ -121,7 +136,7 @@ final class LoadRun {
         for (Thread thread : virtualUsers) {
             thread.join(TimeUnit.SECONDS.toMillis(10));
         }
-        return new Window(start, end, machineAtStart, machineAtEnd, serverAtStart, serverAtEnd);
+        return new Window(start, end, machineAtStart, machineAtEnd, serverAtStart, serverAtEnd, hashingAtStart, hashingAtEnd);
     }
 
     private void signInRepeatedly(SignIn signIn, long windowEnd) {
@@ -198,5 +213,18 @@ final class LoadRun {
 
     private OptionalLong serverCpu() {
         return server.map(process -> OptionalLong.of(process.cpuNanos())).orElse(OptionalLong.empty());
+    }
+
+    /** Empty for Keycloak, and for a portal built before its hashes were accounted for (no /bench/hashing). */
+    private Optional<BenchEndpoints.Hashing> hashing() throws InterruptedException {
+        if (portalEndpoints.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(portalEndpoints.get().hashing());
+        } catch (IOException e) {
+            System.err.println("The portal's hashing totals could not be read: " + e.getMessage());
+            return Optional.empty();
+        }
     }
 }

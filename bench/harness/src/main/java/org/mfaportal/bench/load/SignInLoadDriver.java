@@ -46,7 +46,7 @@ public final class SignInLoadDriver {
             Map<String, Long> stateBefore = portal ? bench.state() : Map.of();
             OptionalLong heapBefore = options.heapCheck() ? OptionalLong.of(server.orElseThrow().heapUsedAfterFullGcBytes()) : OptionalLong.empty();
 
-            LoadRun run = new LoadRun(options, roster, http, server, cpuByStep);
+            LoadRun run = new LoadRun(options, roster, http, server, cpuByStep, portal ? Optional.of(bench) : Optional.empty());
             // Measured again under the load: on a shared machine the CPU time of a hash grows with what else runs.
             // Not when CPU is attributed to steps: the checks' CPU would count for the steps running meanwhile.
             Map<String, Double> passwordCheckUnderLoad = new LinkedHashMap<>();
@@ -152,6 +152,13 @@ public final class SignInLoadDriver {
             line("server CPU", String.format("%.1f ms per sign-in (%.1f s in the window%s); with %d cores to itself: %.2f sign-ins/s",
                     cpuPerSignInMillis, serverCpuNanos / 1e9, checksCpuMillis > 0 ? String.format(", of which %.1f s the mid-window password checks", checksCpuMillis / 1000) : "",
                     cores, cores / (cpuPerSignInMillis / 1000)));
+            window.hashing().filter(hashing -> hashing.count() > 0).ifPresent(hashing -> {
+                double hashingMillis = hashing.cpuNanos() / 1e6;
+                line("hashes in the window", String.format("%d, %.1f ms CPU each (mean, under the load), %.1f %% of the server's CPU",
+                        hashing.count(), hashingMillis / hashing.count(), 100 * hashingMillis / (serverCpuNanos / 1e6)));
+                line("CPU beside the hashes", String.format("%.1f ms per sign-in (server CPU in the window minus the CPU of every hash"
+                        + " computed in it, as the portal counts it)", (serverCpuNanos / 1e6 - hashingMillis) / signIns));
+            });
             if (!passwordCheck.isEmpty() && options.flow() != SignInFlow.PASSKEY) {
                 line("CPU minus one hash", String.format("%.1f ms per sign-in (server CPU per sign-in minus the password check's CPU before the load)",
                         cpuPerSignInMillis - passwordCheck.get("cpu_ms_median")));
