@@ -3,6 +3,7 @@ package org.mfaportal.policy;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -33,6 +34,9 @@ public class PolicyService {
 
     @Inject
     AuditService audit;
+
+    @Inject
+    PolicyRulesOfRequest rulesOfRequest;
 
     /** Every stored policy, judged now. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -142,9 +146,26 @@ public class PolicyService {
         return restrictedToEnrolment(user, stateOf(user));
     }
 
+    /** Every stored policy, read once per request ({@link PolicyRulesOfRequest}). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<PolicyRule> policies() {
+        try {
+            return rulesOfRequest.rules(this::storedPolicies);
+        } catch (ContextNotActiveException outsideAnyRequest) {
+            return storedPolicies();
+        }
+    }
+
+    private List<PolicyRule> storedPolicies() {
         return em.createNamedQuery(MfaPolicy.ALL, MfaPolicy.class).getResultList().stream().map(MfaPolicy::rule).toList();
+    }
+
+    private void policiesChanged() {
+        try {
+            rulesOfRequest.changed();
+        } catch (ContextNotActiveException outsideAnyRequest) {
+            // nothing was kept
+        }
     }
 
     /**
@@ -166,6 +187,7 @@ public class PolicyService {
         } else {
             existing.apply(rule, clock.instant());
         }
+        policiesChanged();
         String policyName = rule.group() == null ? EffectivePolicy.DEFAULT_SOURCE : "group " + rule.group();
         audit.record(AuditEventType.POLICY_CHANGED, admin, null, policyName + " before: " + before + "; after: " + rule);
     }
@@ -182,6 +204,7 @@ public class PolicyService {
         existing.ifPresent(policy -> {
             String before = policy.rule().toString();
             em.remove(policy);
+            policiesChanged();
             audit.record(AuditEventType.POLICY_CHANGED, admin, null, "group " + group + " before: " + before + "; after: deleted");
         });
         return existing.isPresent();
