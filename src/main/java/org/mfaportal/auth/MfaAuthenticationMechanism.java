@@ -37,6 +37,7 @@ import org.mfaportal.policy.PolicyService;
 import org.mfaportal.mfa.webauthn.Ceremony;
 import org.mfaportal.mfa.webauthn.WebAuthnRefusal;
 import org.mfaportal.mfa.webauthn.WebAuthnService;
+import org.mfaportal.web.SecurityHeadersFilter;
 
 /**
  * The portal's only way in: the login state machine of docs/architecture.md.
@@ -145,7 +146,7 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
         }
         if (context.isProtected()) {
             return hasLivePendingLogin(request)
-                    ? context.redirect(request.getContextPath() + SECOND_FACTOR_PAGE)
+                    ? redirect(SECOND_FACTOR_PAGE, request, context)
                     : askForPassword(request, context);
         }
         return context.doNothing();
@@ -156,7 +157,13 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
             ReturnPath.ofRequest(request.getContextPath(), request.getRequestURI(), request.getQueryString())
                     .ifPresent(path -> SignInSession.rememberReturnPath(request, path));
         }
-        return context.redirect(request.getContextPath() + LOGIN_PAGE);
+        return redirect(LOGIN_PAGE, request, context);
+    }
+
+    /** The mechanism answers before the filters run, so its redirects get the hardened headers here. */
+    private static AuthenticationStatus redirect(String page, HttpServletRequest request, HttpMessageContext context) {
+        SecurityHeadersFilter.setHeaders(request, context.getResponse());
+        return context.redirect(request.getContextPath() + page);
     }
 
     /**
@@ -233,7 +240,7 @@ public class MfaAuthenticationMechanism implements HttpAuthenticationMechanism {
                 return AuthenticationStatus.SEND_CONTINUE;
             }
             // SEND_CONTINUE must come with its response (the container reports it as a failure otherwise)
-            return context.redirect(request.getContextPath() + SECOND_FACTOR_PAGE);
+            return redirect(SECOND_FACTOR_PAGE, request, context);
         }
         return completeSignIn(username, groups, returnPath, firstFactor, request, context);
     }

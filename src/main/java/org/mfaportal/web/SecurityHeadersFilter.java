@@ -42,6 +42,15 @@ public class SecurityHeadersFilter extends HttpFilter {
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain) throws IOException, ServletException {
+        setHeaders(request, response);
+        chain.doFilter(request, new HardenedResponse(response, !config.devMode()));
+    }
+
+    /**
+     * The headers alone, for a response written before any filter runs: the authentication mechanism's redirects (to
+     * the login page, to the second factor) are answered in the container's security step, ahead of the filter chain.
+     */
+    public static void setHeaders(HttpServletRequest request, HttpServletResponse response) {
         response.setHeader(CONTENT_SECURITY_POLICY, NO_CONTENT_POLICY);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "same-origin");
@@ -50,7 +59,6 @@ public class SecurityHeadersFilter extends HttpFilter {
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
         }
-        chain.doFilter(request, new HardenedResponse(response, !config.devMode()));
     }
 
     /**

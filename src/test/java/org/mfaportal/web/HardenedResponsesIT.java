@@ -134,6 +134,7 @@ class HardenedResponsesIT {
         // a protected page remembers where to return to: the session starts here
         HttpResponse<String> redirect = get(plain, base + "/account/security/");
         assertEquals(302, redirect.statusCode());
+        assertHardened(redirect, "the sign-in mechanism's redirect to the login page");
         List<String> cookies = redirect.headers().allValues("Set-Cookie");
         assertTrue(cookies.stream().anyMatch(cookie -> cookie.startsWith("JSESSIONID=")), cookies.toString());
         for (String cookie : cookies) {
@@ -155,6 +156,8 @@ class HardenedResponsesIT {
 
         HttpResponse<String> redirect = get(tls, "https://localhost:" + httpsPort + "/account/security/");
         assertEquals(302, redirect.statusCode());
+        assertEquals("max-age=31536000", redirect.headers().firstValue("Strict-Transport-Security").orElse(null),
+                "the sign-in mechanism's redirect renews HSTS too");
         List<String> cookies = redirect.headers().allValues("Set-Cookie");
         assertFalse(cookies.isEmpty());
         assertTrue(cookies.stream().allMatch(cookie -> cookie.matches("(?i).*;\\s*Secure(;.*|$)")), cookies.toString());
