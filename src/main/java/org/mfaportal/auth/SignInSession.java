@@ -1,35 +1,25 @@
 package org.mfaportal.auth;
 
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.Optional;
-import org.mfaportal.mfa.webauthn.Ceremony;
 
 /**
  * The only sign-in state kept in the HTTP session: where to return after sign-in, the token of the pending sign-in
- * (its state is in the database), the ids of WebAuthn challenges issued to this session, and a one-time notice for
- * the page after sign-in. A passkey sign-in's challenge id is the exception: it is bound to the browser by a cookie of
- * its own, so that a ceremony started on one cluster node finishes on another (sessions are not replicated).
+ * (its state is in the database), where the sign-in goes next, and a one-time notice for the page after sign-in.
+ * WebAuthn challenge ids are bound by {@link org.mfaportal.mfa.webauthn.ChallengeBinding}.
  */
 public final class SignInSession {
 
     private static final String RETURN_PATH = SignInSession.class.getName() + ".returnPath";
     private static final String PENDING_LOGIN_TOKEN = SignInSession.class.getName() + ".pendingLoginToken";
     private static final String RECOVERY_CODES_LEFT = SignInSession.class.getName() + ".recoveryCodesLeft";
-    private static final String WEBAUTHN_CHALLENGE = SignInSession.class.getName() + ".webAuthnChallenge.";
     private static final String NEXT_PAGE = SignInSession.class.getName() + ".nextPage";
     private static final String SECOND_FACTOR_NEXT = SignInSession.class.getName() + ".secondFactorNext";
     private static final String ENROLMENT_ONLY = SignInSession.class.getName() + ".enrolmentOnly";
     private static final String SIGNED_IN = SignInSession.class.getName() + ".signedIn";
     private static final String PASSWORD_CHANGE_ONLY = SignInSession.class.getName() + ".passwordChangeOnly";
     private static final String THROUGH_IDENTITY_PROVIDER = SignInSession.class.getName() + ".throughIdentityProvider";
-
-    private static final String PASSKEY_CHALLENGE_COOKIE = "mfa_passkey_challenge";
-    private static final String PASSKEY_PATH = "/api/webauthn/passkey";
 
     private SignInSession() {
     }
@@ -61,44 +51,6 @@ public final class SignInSession {
 
     static Optional<Integer> takeRecoveryCodesLeft(HttpServletRequest request) {
         return take(request, RECOVERY_CODES_LEFT, Integer.class);
-    }
-
-    /** Binds a WebAuthn challenge to this session: only the session that asked for it can answer it. */
-    public static void rememberChallenge(HttpServletRequest request, Ceremony ceremony, String challengeId) {
-        request.getSession().setAttribute(WEBAUTHN_CHALLENGE + ceremony, challengeId);
-    }
-
-    public static Optional<String> takeChallenge(HttpServletRequest request, Ceremony ceremony) {
-        return take(request, WEBAUTHN_CHALLENGE + ceremony, String.class);
-    }
-
-    /**
-     * Binds a passkey sign-in's challenge to this browser with a cookie rather than the HTTP session: the session lives
-     * on one node, the challenge row in the database, so any node can finish the ceremony. The id is 256 random bits
-     * and single use; the cookie is HttpOnly, SameSite=Strict, sent only to the passkey endpoint, and lives as long as
-     * the challenge.
-     */
-    public static void rememberPasskeyChallenge(HttpServletRequest request, HttpServletResponse response, String challengeId, Duration lifetime) {
-        response.addCookie(passkeyChallengeCookie(request, challengeId, (int) lifetime.toSeconds()));
-    }
-
-    /** The passkey challenge this browser asked for (the cookie is cleared: an answer is tried once). */
-    public static Optional<String> takePasskeyChallenge(HttpServletRequest request, HttpServletResponse response) {
-        Cookie[] cookies = request.getCookies();
-        Optional<String> id = cookies == null ? Optional.empty()
-                : Arrays.stream(cookies).filter(cookie -> PASSKEY_CHALLENGE_COOKIE.equals(cookie.getName())).map(Cookie::getValue).findFirst();
-        id.ifPresent(present -> response.addCookie(passkeyChallengeCookie(request, "", 0)));
-        return id;
-    }
-
-    private static Cookie passkeyChallengeCookie(HttpServletRequest request, String value, int maxAge) {
-        Cookie cookie = new Cookie(PASSKEY_CHALLENGE_COOKIE, value);
-        cookie.setHttpOnly(true);
-        cookie.setSecure(request.isSecure());
-        cookie.setPath(request.getContextPath() + PASSKEY_PATH);
-        cookie.setMaxAge(maxAge);
-        cookie.setAttribute("SameSite", "Strict");
-        return cookie;
     }
 
     /** Where the sign-in goes next, decided by the authentication mechanism for the page or API that asked. */
