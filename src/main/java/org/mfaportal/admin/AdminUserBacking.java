@@ -24,7 +24,6 @@ import org.mfaportal.mfa.MfaService;
 import org.mfaportal.mfa.recovery.RecoveryCodeService;
 import org.mfaportal.mfa.webauthn.AuthenticatorModels;
 import org.mfaportal.policy.EffectivePolicy;
-import org.mfaportal.policy.EnrolledFactor;
 import org.mfaportal.policy.EnrolmentState;
 import org.mfaportal.policy.PolicyService;
 import org.mfaportal.web.Dates;
@@ -313,7 +312,7 @@ public class AdminUserBacking implements Serializable {
 
     /** Whether the factor counts for the user's policies now, in words. */
     public String countsOf(Authenticator factor) {
-        return policy == null ? "" : policy.whyNotAccepted(EnrolledFactor.of(factor)).map(messages::text).orElseGet(() -> messages.text("confirm.yes"));
+        return policy == null ? "" : policy.whyNotAccepted(factor.asEnrolledFactor()).map(messages::text).orElseGet(() -> messages.text("confirm.yes"));
     }
 
     public List<Authenticator> getFactors() {

@@ -195,7 +195,7 @@ public class AdminUserService {
                 .getResultList().forEach(row -> groups.computeIfAbsent((Long) row[0], id -> new TreeSet<>()).add((String) row[1]));
         Map<Long, List<EnrolledFactor>> factors = new HashMap<>();
         em.createQuery("select a from Authenticator a where a.user.id in :ids", Authenticator.class).setParameter("ids", ids)
-                .getResultList().forEach(a -> factors.computeIfAbsent(a.getUser().getId(), id -> new ArrayList<>()).add(EnrolledFactor.of(a)));
+                .getResultList().forEach(a -> factors.computeIfAbsent(a.getUser().getId(), id -> new ArrayList<>()).add(a.asEnrolledFactor()));
         return page.stream().map(row -> {
             Set<String> userGroups = groups.getOrDefault(row.id(), Set.of());
             List<EnrolledFactor> userFactors = factors.getOrDefault(row.id(), List.of());

@@ -5,9 +5,9 @@ import jakarta.inject.Inject;
 import java.util.Optional;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.auth.SecondFactorResult.SecondFactorKind;
-import org.mfaportal.mfa.FactorKind;
 import org.mfaportal.mfa.recovery.RecoveryCodeService;
 import org.mfaportal.mfa.totp.TotpService;
+import org.mfaportal.policy.FactorKind;
 
 /** A typed code, whichever kind it is: an authenticator-app code or a recovery code. */
 @Stateless

@@ -23,12 +23,12 @@ import org.mfaportal.auth.SecondFactorResult.SecondFactorKind;
 import org.mfaportal.config.PortalConfig;
 import org.mfaportal.crypto.TokenDigest;
 import org.mfaportal.mfa.Authenticator;
-import org.mfaportal.mfa.FactorKind;
 import org.mfaportal.mfa.recovery.RecoveryCodeService;
 import org.mfaportal.mfa.webauthn.Ceremony;
 import org.mfaportal.mfa.webauthn.RelyingParty;
 import org.mfaportal.mfa.webauthn.WebAuthnRefusal;
 import org.mfaportal.mfa.webauthn.WebAuthnService;
+import org.mfaportal.policy.FactorKind;
 import org.mfaportal.policy.PolicyService;
 
 /** Pending sign-ins (PENDING_MFA): created after the password, ended by the second factor, expiry or cancel. */
@@ -117,7 +117,7 @@ public class PendingLoginService {
         return verify(token, user -> {
             try {
                 WebAuthnService.Asserted asserted = webAuthn.verifyAssertion(Ceremony.SECOND_FACTOR, challengeId, user, assertionJson, rp);
-                FactorKind kind = FactorKind.of(em.find(Authenticator.class, asserted.authenticatorId()));
+                FactorKind kind = em.find(Authenticator.class, asserted.authenticatorId()).kind();
                 if (!policies.acceptedAtSignIn(user).contains(kind)) {
                     return Attempt.notAccepted(kind);
                 }

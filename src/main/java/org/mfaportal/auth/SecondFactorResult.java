@@ -1,7 +1,7 @@
 package org.mfaportal.auth;
 
 import java.util.Set;
-import org.mfaportal.mfa.FactorKind;
+import org.mfaportal.policy.FactorKind;
 
 /** What became of one second-factor attempt on a pending sign-in. */
 public sealed interface SecondFactorResult {

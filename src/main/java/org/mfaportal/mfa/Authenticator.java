@@ -16,6 +16,8 @@ import java.time.Instant;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.mfa.totp.HmacAlgorithm;
 import org.mfaportal.mfa.totp.Totp;
+import org.mfaportal.policy.EnrolledFactor;
+import org.mfaportal.policy.FactorKind;
 
 /** One enrolled second factor of a user. */
 @Entity
@@ -189,6 +191,16 @@ public class Authenticator {
 
     public boolean isPasskey() {
         return type == AuthenticatorType.WEBAUTHN && Boolean.TRUE.equals(webAuthnDiscoverable);
+    }
+
+    /** The kind of factor a policy sees in this one. */
+    public FactorKind kind() {
+        return type == AuthenticatorType.TOTP ? FactorKind.TOTP : isPasskey() ? FactorKind.PASSKEY : FactorKind.SECURITY_KEY;
+    }
+
+    /** What a policy judges of this factor: its kind and, for a key, its model and attestation. */
+    public EnrolledFactor asEnrolledFactor() {
+        return type == AuthenticatorType.WEBAUTHN ? EnrolledFactor.ofKey(kind(), webAuthnAaguid, webAuthnAttestationVerified) : EnrolledFactor.ofKind(kind());
     }
 
     public Long getId() {

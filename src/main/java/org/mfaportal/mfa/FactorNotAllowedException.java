@@ -1,6 +1,7 @@
 package org.mfaportal.mfa;
 
 import jakarta.ejb.ApplicationException;
+import org.mfaportal.policy.FactorKind;
 
 /** The user's MFA policy does not allow this kind of factor: nothing was enrolled. */
 @ApplicationException(rollback = true)

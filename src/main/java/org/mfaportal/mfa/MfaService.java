@@ -14,6 +14,7 @@ import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
 import org.mfaportal.mfa.recovery.RecoveryCodeService;
 import org.mfaportal.policy.EffectivePolicy;
+import org.mfaportal.policy.FactorKind;
 import org.mfaportal.policy.PolicyService;
 
 /** A user's second factors as a whole: whether MFA is on, which factors exist, adding and removing them. */
@@ -66,8 +67,8 @@ public class MfaService {
      */
     public List<String> addAuthenticator(UserAccount user, Authenticator authenticator) {
         EffectivePolicy policy = policies.effectiveFor(user);
-        if (!policy.allows(FactorKind.of(authenticator))) {
-            throw new FactorNotAllowedException(FactorKind.of(authenticator));
+        if (!policy.allows(authenticator.kind())) {
+            throw new FactorNotAllowedException(authenticator.kind());
         }
         em.persist(authenticator);
         audit.recordOwn(AuditEventType.FACTOR_ADDED, user.getUsername(), describe(authenticator));
@@ -101,6 +102,6 @@ public class MfaService {
 
     /** For audit details: "Security key "Office key"", never the stored type's constant name. */
     private static String describe(Authenticator authenticator) {
-        return FactorKind.of(authenticator).label() + " \"" + authenticator.getName() + "\"";
+        return authenticator.kind().label() + " \"" + authenticator.getName() + "\"";
     }
 }

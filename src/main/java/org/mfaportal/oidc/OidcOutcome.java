@@ -3,7 +3,7 @@ package org.mfaportal.oidc;
 import java.util.List;
 import java.util.Set;
 import org.mfaportal.account.UserAccount;
-import org.mfaportal.mfa.FactorKind;
+import org.mfaportal.policy.FactorKind;
 
 /** How the provider's answer was judged. */
 public sealed interface OidcOutcome {

@@ -3,7 +3,7 @@ package org.mfaportal.oidc;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
-import org.mfaportal.mfa.FactorKind;
+import org.mfaportal.policy.FactorKind;
 
 /**
  * What the provider's own authentication counts as in the portal's policy terms, judged from the ID token's

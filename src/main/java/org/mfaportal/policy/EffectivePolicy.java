@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.mfaportal.mfa.FactorKind;
 
 /**
  * The policy that applies to one user: the strictest combination of the default and the policies of the user's

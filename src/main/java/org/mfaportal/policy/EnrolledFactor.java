@@ -1,9 +1,5 @@
 package org.mfaportal.policy;
 
-import org.mfaportal.mfa.Authenticator;
-import org.mfaportal.mfa.FactorKind;
-import org.mfaportal.mfa.WebAuthnCredential;
-
 /**
  * What the policy judges of one enrolled factor: its kind and, for security keys and passkeys, the model it named
  * (AAGUID) and whether it proved that with a verified attestation certificate.
@@ -13,10 +9,9 @@ import org.mfaportal.mfa.WebAuthnCredential;
  */
 public record EnrolledFactor(FactorKind kind, String model, Boolean attestationVerified) {
 
-    public static EnrolledFactor of(Authenticator authenticator) {
-        WebAuthnCredential credential = authenticator.getWebAuthnCredential();
-        return credential == null ? new EnrolledFactor(FactorKind.of(authenticator), null, null)
-                : new EnrolledFactor(FactorKind.of(authenticator), PolicyRule.aaguid(credential.aaguid()).orElse(null), authenticator.getWebAuthnAttestationVerified());
+    /** A security key or passkey as it registered: {@code aaguid} as the key named it, null when it named none. */
+    public static EnrolledFactor ofKey(FactorKind kind, String aaguid, Boolean attestationVerified) {
+        return new EnrolledFactor(kind, aaguid == null ? null : PolicyRule.aaguid(aaguid).orElse(null), attestationVerified);
     }
 
     /** A factor of this kind, of no known model: for rules that only look at kinds. */

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.mfaportal.mfa.FactorKind;
 
 /**
  * The enrolment states of {@link PolicySet#stateOf} as JPQL conditions on a {@code UserAccount}, so that the admin's

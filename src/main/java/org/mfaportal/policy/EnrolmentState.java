@@ -3,7 +3,6 @@ package org.mfaportal.policy;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.List;
-import org.mfaportal.mfa.FactorKind;
 
 /**
  * Where a user stands with the MFA their policy asks for.

@@ -8,7 +8,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import org.mfaportal.mfa.FactorKind;
 
 /** A stored policy: the default when {@code groupName} is null, else one group's. */
 @Entity

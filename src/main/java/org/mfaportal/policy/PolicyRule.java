@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.mfaportal.mfa.FactorKind;
 
 /**
  * One policy as configured: the default ({@code group} null) or a group's.

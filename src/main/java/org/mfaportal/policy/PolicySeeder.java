@@ -8,7 +8,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.mfaportal.mfa.FactorKind;
 
 /**
  * Seeds the policies once, from configuration (the counterparts of "MFA required for staff" and a grace period): when

@@ -18,9 +18,6 @@ import java.util.Set;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
-import org.mfaportal.mfa.Authenticator;
-import org.mfaportal.mfa.FactorKind;
-import org.mfaportal.mfa.recovery.RecoveryCode;
 
 /** MFA policies: what applies to a user, where the user stands with it, and what they may enrol and sign in with. */
 @Stateless
@@ -37,6 +34,9 @@ public class PolicyService {
 
     @Inject
     PolicyRulesOfRequest rulesOfRequest;
+
+    @Inject
+    EnrolledFactors enrolledFactors;
 
     /** Every stored policy, judged now. */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
@@ -72,22 +72,13 @@ public class PolicyService {
     /** The kinds of factor that may complete this user's sign-in now (see {@link PolicySet#acceptedAtSignIn}). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Set<FactorKind> acceptedAtSignIn(UserAccount user) {
-        boolean hasRecoveryCodes = em.createNamedQuery(RecoveryCode.COUNT_UNUSED_OF_USER, Long.class)
-                .setParameter("userId", user.getId()).getSingleResult() > 0;
-        return policySet().acceptedAtSignIn(factsOf(user), hasRecoveryCodes);
+        return policySet().acceptedAtSignIn(factsOf(user), enrolledFactors.hasUnusedRecoveryCodes(user.getId()));
     }
 
     /** Whether this key of the user may complete their sign-in now (see {@link PolicySet#acceptsKeyAtSignIn}). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public boolean acceptsKeyAtSignIn(UserAccount user, long authenticatorId) {
-        Authenticator key = em.find(Authenticator.class, authenticatorId);
-        return key != null && policySet().acceptsKeyAtSignIn(factsOf(user), EnrolledFactor.of(key));
-    }
-
-    /** Whether this factor counts for the user's policies now: for pages that mark factors that stopped counting. */
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public boolean accepts(UserAccount user, Authenticator factor) {
-        return effectiveFor(user).accepts(EnrolledFactor.of(factor));
+        return enrolledFactors.one(user.getId(), authenticatorId).filter(key -> policySet().acceptsKeyAtSignIn(factsOf(user), key)).isPresent();
     }
 
     /**
@@ -96,9 +87,8 @@ public class PolicyService {
      */
     public Map<String, Long> registeredModels() {
         Map<String, Long> models = new TreeMap<>();
-        em.createQuery("select lower(a.webAuthnAaguid), count(a) from Authenticator a where a.webAuthnAaguid is not null group by lower(a.webAuthnAaguid)",
-                Object[].class).getResultList().forEach(row -> PolicyRule.aaguid((String) row[0])
-                        .filter(model -> !PolicyRule.UNKNOWN_MODEL.equals(model)).ifPresent(model -> models.merge(model, (Long) row[1], Long::sum)));
+        enrolledFactors.keysPerModel().forEach((named, keys) -> PolicyRule.aaguid(named)
+                .filter(model -> !PolicyRule.UNKNOWN_MODEL.equals(model)).ifPresent(model -> models.merge(model, keys, Long::sum)));
         return models;
     }
 
@@ -219,8 +209,6 @@ public class PolicyService {
     private PolicySet.UserFacts factsOf(UserAccount user) {
         Object[] stored = em.createQuery("select u.mfaRequiredSince, u.mfaExemptUntil from UserAccount u where u.id = :id", Object[].class)
                 .setParameter("id", user.getId()).getResultList().stream().findFirst().orElse(new Object[2]);
-        List<EnrolledFactor> factors = em.createNamedQuery(Authenticator.OF_USER, Authenticator.class).setParameter("userId", user.getId())
-                .getResultList().stream().map(EnrolledFactor::of).toList();
-        return new PolicySet.UserFacts(user.getGroups(), factors, (Instant) stored[0], (Instant) stored[1]);
+        return new PolicySet.UserFacts(user.getGroups(), enrolledFactors.of(user.getId()), (Instant) stored[0], (Instant) stored[1]);
     }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.mfaportal.mfa.FactorKind;
 
 /**
  * Every policy as stored, read once, with the instant they are judged at: the one place that decides a user's

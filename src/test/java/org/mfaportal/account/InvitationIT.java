@@ -24,7 +24,7 @@ import org.mfaportal.admin.NewUser;
 import org.mfaportal.audit.AuditEvent;
 import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
-import org.mfaportal.mfa.FactorKind;
+import org.mfaportal.policy.FactorKind;
 import org.mfaportal.policy.PolicyRule;
 import org.mfaportal.policy.PolicyService;
 import org.mfaportal.testing.Concurrently;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.mfaportal.mfa.FactorKind;
+import org.mfaportal.policy.FactorKind;
 
 class ProviderAssuranceTest {
 

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.mfaportal.mfa.FactorKind;
 
 /** Attestation and model allow-lists: how several policies combine, and which keys still count. */
 class AttestationPolicyTest {

@@ -9,7 +9,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.mfaportal.mfa.FactorKind;
 
 class EffectivePolicyTest {
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
-import org.mfaportal.mfa.FactorKind;
 
 class PolicyRulesOfRequestTest {
 

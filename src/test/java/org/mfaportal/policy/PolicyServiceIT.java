@@ -28,7 +28,6 @@ import org.mfaportal.admin.InvalidExemptionException;
 import org.mfaportal.auth.PendingLoginService;
 import org.mfaportal.auth.ReturnPath;
 import org.mfaportal.auth.SecondFactorResult;
-import org.mfaportal.mfa.FactorKind;
 import org.mfaportal.mfa.FactorNotAllowedException;
 import org.mfaportal.mfa.MfaService;
 import org.mfaportal.mfa.recovery.RecoveryCodeService;

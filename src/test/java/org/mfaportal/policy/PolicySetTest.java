@@ -11,7 +11,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.mfaportal.mfa.FactorKind;
 
 class PolicySetTest {
 

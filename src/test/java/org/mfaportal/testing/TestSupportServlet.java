@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.UUID;
 import org.mfaportal.account.UserAccountService;
-import org.mfaportal.mfa.FactorKind;
+import org.mfaportal.policy.FactorKind;
 import org.mfaportal.policy.PolicyRule;
 import org.mfaportal.policy.PolicyService;
 

@@ -16,9 +16,9 @@ import java.util.Optional;
 import org.mfaportal.account.UserAccount;
 import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
-import org.mfaportal.mfa.FactorKind;
 import org.mfaportal.mfa.FactorNotAllowedException;
 import org.mfaportal.policy.EffectivePolicy;
+import org.mfaportal.policy.FactorKind;
 import org.mfaportal.policy.PolicyService;
 import org.mfaportal.notify.SecurityNotice;
 

@@ -13,10 +13,9 @@ import org.mfaportal.account.UserAccount;
 import org.mfaportal.config.PortalConfig;
 import org.mfaportal.mfa.Authenticator;
 import org.mfaportal.mfa.AuthenticatorType;
-import org.mfaportal.mfa.FactorKind;
 import org.mfaportal.mfa.MfaService;
 import org.mfaportal.policy.EffectivePolicy;
-import org.mfaportal.policy.EnrolledFactor;
+import org.mfaportal.policy.FactorKind;
 import org.mfaportal.policy.PolicyService;
 import org.mfaportal.mfa.recovery.RecoveryCodesDownload;
 import org.mfaportal.auth.Reauthentication;
@@ -72,7 +71,7 @@ public class WebAuthnKeysBacking implements Serializable {
         EffectivePolicy policy = policies.effectiveFor(user());
         keys = mfa.authenticators(user(), AuthenticatorType.WEBAUTHN).stream()
                 .map(key -> new KeyRow(key.getId(), key.getName(), key.isPasskey(), key.getCreatedAt(), key.getLastUsedAt(),
-                        policy.whyNotAccepted(EnrolledFactor.of(key)).orElse(null)))
+                        policy.whyNotAccepted(key.asEnrolledFactor()).orElse(null)))
                 .toList();
         securityKeyAllowed = policy.allows(FactorKind.SECURITY_KEY);
         passkeyAllowed = policy.allows(FactorKind.PASSKEY);

@@ -42,7 +42,6 @@ import org.mfaportal.account.UserAccount;
 import org.mfaportal.audit.AuditEventType;
 import org.mfaportal.audit.AuditService;
 import org.mfaportal.mfa.Authenticator;
-import org.mfaportal.mfa.FactorKind;
 import org.mfaportal.mfa.AuthenticatorType;
 import org.mfaportal.mfa.MfaService;
 import org.mfaportal.mfa.WebAuthnCredential;
@@ -51,6 +50,7 @@ import org.mfaportal.mfa.webauthn.WebAuthnOptions.CredentialDescriptor;
 import org.mfaportal.mfa.webauthn.WebAuthnOptions.CredentialParameters;
 import org.mfaportal.mfa.webauthn.WebAuthnRefusal.Reason;
 import org.mfaportal.policy.EffectivePolicy;
+import org.mfaportal.policy.FactorKind;
 import org.mfaportal.policy.PolicyRule;
 import org.mfaportal.policy.PolicyService;
 import org.mfaportal.web.Messages;
@@ -162,7 +162,7 @@ public class WebAuthnService {
         Authenticator key = Authenticator.webAuthn(em.getReference(UserAccount.class, user.getId()), keyName, credential,
                 registration.getAttestationObject().getFormat(), attestation.verified(), clock.instant());
         // asked for a passkey, an authenticator may still make a plain key: judged by what it made
-        requireAllowed(user, FactorKind.of(key));
+        requireAllowed(user, key.kind());
         requireAllowedModel(user, credential.aaguid(), attestation);
         try {
             List<String> recoveryCodes = mfa.addAuthenticator(user, key);

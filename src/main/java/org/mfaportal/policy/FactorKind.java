@@ -1,4 +1,4 @@
-package org.mfaportal.mfa;
+package org.mfaportal.policy;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -8,18 +8,14 @@ import java.util.stream.Collectors;
 import org.mfaportal.web.Messages;
 
 /**
- * The kinds of factor a policy can allow. Finer than {@link AuthenticatorType}: a discoverable WebAuthn credential
- * (a passkey) can be allowed where a plain security key is not, or the other way round.
+ * The kinds of factor a policy can allow. Finer than the stored types of authenticator: a discoverable WebAuthn
+ * credential (a passkey) can be allowed where a plain security key is not, or the other way round.
  */
 public enum FactorKind {
     TOTP, SECURITY_KEY, PASSKEY, RECOVERY_CODE;
 
     /** The kinds that count as a factor of their own; recovery codes are only the way back in. */
     public static final Set<FactorKind> AUTHENTICATORS = Set.copyOf(EnumSet.of(TOTP, SECURITY_KEY, PASSKEY));
-
-    public static FactorKind of(Authenticator authenticator) {
-        return authenticator.getType() == AuthenticatorType.TOTP ? TOTP : authenticator.isPasskey() ? PASSKEY : SECURITY_KEY;
-    }
 
     /** The stored form: names joined by commas, in declaration order. */
     public static String format(Set<FactorKind> kinds) {

@@ -1,4 +1,4 @@
-package org.mfaportal.mfa;
+package org.mfaportal.policy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
