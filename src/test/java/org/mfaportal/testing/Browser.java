@@ -231,16 +231,19 @@ public final class Browser implements AutoCloseable {
                 .setIsUserConsenting(true));
     }
 
-    /** Clicks a button that starts a WebAuthn ceremony and waits for the page it leads to, or for a message. */
-    public void runCeremonyWith(String buttonSelector) {
+    /**
+     * Clicks a button that starts a WebAuthn ceremony and waits for the page it leads to, or for a message; returns the
+     * message ("" when the next page came without one).
+     */
+    public String runCeremonyWith(String buttonSelector) {
         driver.executeScript("window.__portalPreviousPage = true;");
         find(buttonSelector).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20))
+        return new WebDriverWait(driver, Duration.ofSeconds(20))
                 .ignoring(WebDriverException.class)
-                .until(d -> Boolean.TRUE.equals(driver.executeScript(
+                .until(d -> (String) driver.executeScript(
                         "const status = document.getElementById('webauthnStatus');"
-                                + "return (window.__portalPreviousPage === undefined && document.readyState === 'complete')"
-                                + " || (status !== null && !status.hidden && status.textContent.length > 0);")));
+                                + "if (status !== null && !status.hidden && status.textContent.length > 0) { return status.textContent; }"
+                                + "return window.__portalPreviousPage === undefined && document.readyState === 'complete' ? '' : null;"));
     }
 
     /** Sets up an authenticator app on the setup page (signed in, identity recently confirmed); returns its secret. */
