@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -28,8 +29,10 @@ import org.mfaportal.admin.InvalidExemptionException;
 import org.mfaportal.auth.PendingLoginService;
 import org.mfaportal.auth.ReturnPath;
 import org.mfaportal.auth.SecondFactorResult;
+import org.mfaportal.mfa.Authenticator;
 import org.mfaportal.mfa.FactorNotAllowedException;
 import org.mfaportal.mfa.MfaService;
+import org.mfaportal.mfa.WebAuthnCredential;
 import org.mfaportal.mfa.recovery.RecoveryCodeService;
 import org.mfaportal.mfa.totp.TotpEnrolment;
 import org.mfaportal.mfa.totp.TotpService;
@@ -287,6 +290,28 @@ class PolicyServiceIT {
         assertEquals(EnrolmentState.Kind.OVERDUE, state.kind(), "but it does not count as enrolled");
         assertTrue(state.hasDisallowedFactor());
         assertEquals(List.of(FactorKind.SECURITY_KEY, FactorKind.PASSKEY), state.allowedFactors());
+    }
+
+    @Test
+    void aKeyCountsAtSignInOnlyForItsOwnerAndItsModelIsCountedOnce() {
+        String group = newGroup(true, 7, KEYS_ONLY, 10);
+        UserAccount alice = member(group);
+        UserAccount bob = member(group);
+        String model = "b1a2c3d4-0000-4000-8000-" + UUID.randomUUID().toString().substring(24);
+        long aliceKey = addKey(alice, model.toUpperCase(Locale.ROOT));
+        long bobKey = addKey(bob, model);
+
+        assertTrue(policies.acceptsKeyAtSignIn(alice, aliceKey));
+        assertFalse(policies.acceptsKeyAtSignIn(alice, bobKey), "another user's key proves nothing about alice");
+        assertFalse(policies.acceptsKeyAtSignIn(alice, Long.MAX_VALUE), "nor does a key that does not exist");
+        assertEquals(2L, policies.registeredModels().get(model), "the model is counted once, whatever case each key named it in");
+    }
+
+    private long addKey(UserAccount user, String aaguid) {
+        WebAuthnCredential credential = new WebAuthnCredential("cred-" + UUID.randomUUID(), "not-used-here", aaguid, 0L, "usb", false, false, false, false);
+        Authenticator key = Authenticator.webAuthn(user, "Key", credential, clock.instant());
+        mfa.addAuthenticator(user, key);
+        return key.getId();
     }
 
     @Test
