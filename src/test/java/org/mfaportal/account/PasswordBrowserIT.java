@@ -79,7 +79,7 @@ class PasswordBrowserIT {
 
     private String requestResetLink(String typed) {
         browser.open("/login");
-        browser.find("#forgotPassword").click();
+        browser.followLink("#forgotPassword");
         assertEquals("/password/forgot", browser.path());
         browser.type("#forgot\\:usernameOrEmail", typed);
         browser.submitWith("#forgot\\:send");
@@ -115,7 +115,7 @@ class PasswordBrowserIT {
         browser.signIn(username, TestSupportServlet.PASSWORD);
         Browser phone = signedInElsewhere(username, TestSupportServlet.PASSWORD);
         browser.open("/account/security/");
-        browser.find("#changePassword").click();
+        browser.followLink("#changePassword");
         assertEquals("/account/security/password", browser.path());
 
         browser.type("#password\\:current", "not my password at all");

@@ -44,7 +44,7 @@ import org.mfaportal.testing.TestClock;
 @ExtendWith(ArquillianExtension.class)
 class PasswordResetIT {
 
-    private static final Duration DELIVERY = Duration.ofSeconds(15);
+    private static final Duration DELIVERY = Duration.ofSeconds(30);
     private static final Pattern LINK = Pattern.compile("(http\\S+/password/reset\\?token=([A-Za-z0-9_-]+))");
     private static final String NEW_PASSWORD = "sunflower marmalade harbour";
 

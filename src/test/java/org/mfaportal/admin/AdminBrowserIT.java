@@ -82,7 +82,7 @@ class AdminBrowserIT {
         admin.type("#audit\\:subject", username);
         admin.find("#audit\\:apply").click();
         // the filtered table replaces the unfiltered first page by AJAX: wait until every row is this account's
-        List<String> rows = new WebDriverWait(admin.driver(), Duration.ofSeconds(10))
+        List<String> rows = new WebDriverWait(admin.driver(), Duration.ofSeconds(30))
                 .ignoring(StaleElementReferenceException.class)
                 .until(d -> {
                     List<String> texts = d.findElements(By.cssSelector("#audit\\:events tbody tr")).stream().map(WebElement::getText).toList();

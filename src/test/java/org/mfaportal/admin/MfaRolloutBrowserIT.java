@@ -56,7 +56,7 @@ class MfaRolloutBrowserIT extends AdminAndMemberBrowsers {
      * PrimeFaces re-renders the table meanwhile.
      */
     private <T> T rowOf(String table, Function<WebElement, T> read) {
-        return new WebDriverWait(admin.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> {
+        return new WebDriverWait(admin.driver(), Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(d -> {
             WebElement row = d.findElements(By.cssSelector(table + " tbody tr")).stream()
                     .filter(tr -> tr.findElements(By.tagName("td")).get(0).getText().strip().startsWith(group)).findFirst().orElse(null);
             return row == null ? null : read.apply(row);
@@ -65,7 +65,7 @@ class MfaRolloutBrowserIT extends AdminAndMemberBrowsers {
 
     /** Rows of the user list once its lazy table shows {@code expectedRows} rows. */
     private List<WebElement> userRows(int expectedRows) {
-        return new WebDriverWait(admin.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class).until(d -> {
+        return new WebDriverWait(admin.driver(), Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class).until(d -> {
             List<WebElement> rows = d.findElements(By.cssSelector("#users\\:table tbody tr:not(.ui-datatable-empty-message)"));
             return rows.size() == expectedRows ? rows : null;
         });
@@ -104,7 +104,7 @@ class MfaRolloutBrowserIT extends AdminAndMemberBrowsers {
             return true;
         });
         // Edit re-renders the form by AJAX: the field may be replaced between finding and reading it
-        new WebDriverWait(admin.driver(), Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+        new WebDriverWait(admin.driver(), Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
                 .until(d -> group.equals(d.findElement(By.id("policy:group")).getAttribute("value")));
         assertFalse(admin.find("#policy\\:factors\\:0").isSelected(), "Edit fills the form with the stored policy");
         assertTrue(admin.find("#policy\\:factors\\:1").isSelected());

@@ -85,7 +85,7 @@ class LiveSessionsBrowserIT {
     @Test
     void signingOutTheOtherSessionEndsItOnItsNextRequest() {
         laptop.open("/account/security/");
-        laptop.find("#sessions\\:list [id$=':signOut']").click();
+        laptop.submitWith("#sessions\\:list [id$=':signOut']");
 
         assertEquals(1, sessionRows(laptop).size());
         assertTrue(laptop.text("#sessions\\:sessionMessages").contains("That session is signed out."));
@@ -98,7 +98,7 @@ class LiveSessionsBrowserIT {
     @Test
     void signingOutAllOthersKeepsThisSession() {
         laptop.open("/account/security/");
-        laptop.find("#sessions\\:signOutOthers").click();
+        laptop.submitWith("#sessions\\:signOutOthers");
 
         assertTrue(laptop.text("#sessions\\:sessionMessages").contains("All your other sessions are signed out."));
         assertFalse(laptop.has("#sessions\\:signOutOthers"));
@@ -113,7 +113,7 @@ class LiveSessionsBrowserIT {
             admin.openUserPageAsAdmin(username);
             assertEquals(2, sessionRows(admin).size());
 
-            admin.find("#sessions\\:endAll").click();
+            admin.submitWith("#sessions\\:endAll");
 
             assertTrue(admin.text("#sessions\\:list").contains("No live session."));
             assertSignedOutOnNextRequest(laptop);

@@ -44,7 +44,7 @@ import org.mfaportal.testing.PortalDeployment;
 @ExtendWith(ArquillianExtension.class)
 class SecurityMailIT {
 
-    private static final Duration DELIVERY = Duration.ofSeconds(15);
+    private static final Duration DELIVERY = Duration.ofSeconds(30);
 
     @Deployment
     static WebArchive deployment() {

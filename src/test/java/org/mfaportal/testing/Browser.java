@@ -139,7 +139,7 @@ public final class Browser implements AutoCloseable {
         type("#users\\:text", username);
         find("#users\\:search").click();
         // the filtered table replaces the first page by AJAX: wait for the one matching row, then follow its link
-        String href = new WebDriverWait(driver, Duration.ofSeconds(10))
+        String href = new WebDriverWait(driver, Duration.ofSeconds(30))
                 .ignoring(StaleElementReferenceException.class)
                 .until(d -> {
                     List<WebElement> rows = d.findElements(By.cssSelector("#users\\:table tbody tr"));
@@ -148,7 +148,8 @@ public final class Browser implements AutoCloseable {
                 });
         open("/admin/user?id=" + href.replaceAll(".*[?&]id=", ""));
         if (!has("#adminUserName")) {
-            throw new IllegalStateException("The admin user page did not open for " + username);
+            throw new IllegalStateException("The admin user page did not open for " + username + ": the browser is at " + path()
+                    + ", whose heading says " + (has("h1") ? text("h1") : "nothing"));
         }
     }
 
@@ -185,6 +186,11 @@ public final class Browser implements AutoCloseable {
         clickAndAwaitNextPage(find(cssSelector));
     }
 
+    /** Follows a link and waits until the page it leads to has finished loading. */
+    public void followLink(String cssSelector) {
+        clickAndAwaitNextPage(find(cssSelector));
+    }
+
     private void clickAndAwaitNextPage(WebElement element) {
         awaitNextPageAfter(element::click);
     }
@@ -192,7 +198,7 @@ public final class Browser implements AutoCloseable {
     private void awaitNextPageAfter(Runnable action) {
         driver.executeScript("window.__portalPreviousPage = true;");
         action.run();
-        new WebDriverWait(driver, Duration.ofSeconds(20))
+        new WebDriverWait(driver, Duration.ofSeconds(30))
                 .ignoring(WebDriverException.class)
                 .until(d -> Boolean.TRUE.equals(driver.executeScript(
                         "return window.__portalPreviousPage === undefined && document.readyState === 'complete';")));
@@ -238,7 +244,7 @@ public final class Browser implements AutoCloseable {
     public String runCeremonyWith(String buttonSelector) {
         driver.executeScript("window.__portalPreviousPage = true;");
         find(buttonSelector).click();
-        return new WebDriverWait(driver, Duration.ofSeconds(20))
+        return new WebDriverWait(driver, Duration.ofSeconds(30))
                 .ignoring(WebDriverException.class)
                 .until(d -> (String) driver.executeScript(
                         "const status = document.getElementById('webauthnStatus');"
@@ -265,7 +271,7 @@ public final class Browser implements AutoCloseable {
     /** Clicks a button guarded by a PrimeFaces confirmation and answers yes. */
     public void submitConfirmed(String cssSelector) {
         find(cssSelector).click();
-        WebElement yes = new WebDriverWait(driver, Duration.ofSeconds(10))
+        WebElement yes = new WebDriverWait(driver, Duration.ofSeconds(30))
                 .until(d -> d.findElements(By.cssSelector("#confirmYes")).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
         clickAndAwaitNextPage(yes);
     }
@@ -277,7 +283,7 @@ public final class Browser implements AutoCloseable {
     /** The content of a file this browser downloaded, once complete (waits for it). */
     public String downloaded(String fileName) {
         Path file = downloads.resolve(fileName);
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> Files.exists(file) && !Files.exists(downloads.resolve(fileName + ".crdownload")));
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> Files.exists(file) && !Files.exists(downloads.resolve(fileName + ".crdownload")));
         try {
             return Files.readString(file, java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -113,7 +113,7 @@ class AccessibilityBrowserIT {
         staff.open("/account/security/recovery-codes");
         axe.check(staff, "/account/security/recovery-codes");
         staff.find("#regenerate\\:regenerateButton").click();
-        new WebDriverWait(staff.driver(), Duration.ofSeconds(10)).until(d -> d.findElement(By.id("confirmYes")).isDisplayed());
+        new WebDriverWait(staff.driver(), Duration.ofSeconds(30)).until(d -> d.findElement(By.id("confirmYes")).isDisplayed());
         axe.check(staff, "/account/security/recovery-codes (confirmation dialog open)");
         staff.find("#confirmNo").click();
         staff.open("/account/reauthenticate");
@@ -147,7 +147,7 @@ class AccessibilityBrowserIT {
         admin.open("/admin/user?id=" + userId(username));
         axe.check(admin, "/admin/user (factors, activity)");
         admin.find("#exempt\\:until button").click();
-        new WebDriverWait(admin.driver(), Duration.ofSeconds(10))
+        new WebDriverWait(admin.driver(), Duration.ofSeconds(30))
                 .until(d -> d.findElements(By.cssSelector(".ui-datepicker")).stream().anyMatch(WebElement::isDisplayed));
         axe.check(admin, "/admin/user (exemption date picker open)");
         admin.open("/admin/policies");
@@ -215,7 +215,7 @@ class AccessibilityBrowserIT {
         admin.open("/admin/users");
         admin.type("#users\\:text", username);
         admin.find("#users\\:search").click();
-        String href = new WebDriverWait(admin.driver(), Duration.ofSeconds(10))
+        String href = new WebDriverWait(admin.driver(), Duration.ofSeconds(30))
                 .ignoring(StaleElementReferenceException.class)
                 .until(d -> {
                     List<WebElement> rows = d.findElements(By.cssSelector("#users\\:table tbody tr"));
